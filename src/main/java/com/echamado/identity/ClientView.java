@@ -1,0 +1,23 @@
+package com.echamado.identity;
+
+import java.util.Set;
+
+/** A registered OAuth2 client; {@code clientSecret} is present only in the answer that created it. */
+public record ClientView(
+        String clientId,
+        String name,
+        ClientType type,
+        Set<String> grantTypes,
+        Set<String> redirectUris,
+        Set<String> postLogoutRedirectUris,
+        Set<String> scopes,
+        boolean requireConsent,
+        String clientSecret) {
+
+    public enum ClientType {
+        /** A single-page or native app: no secret, PKCE S256, rotated refresh tokens. */
+        PUBLIC,
+        /** A server-side app or integration that keeps a secret. */
+        CONFIDENTIAL
+    }
+}

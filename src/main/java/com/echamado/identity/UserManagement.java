@@ -1,0 +1,207 @@
+package com.echamado.identity;
+
+import com.echamado.platform.security.SecurityEvents;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their roles: registration, administration, passwords and the login bookkeeping. */
+@Service
+@Transactional
+public class UserManagement {
+
+    private static final String ONE_TIME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final IdentityProperties properties;
+    private final SecurityEvents events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    UserManagement(
+            UserRepository users,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            IdentityProperties properties,
+            SecurityEvents events,
+            Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Self-registration of a requester (role USER), when it is switched on. */
+    public UserView register(String email, String fullName, String password, String language) {
+        if (!properties.registrationEnabled()) {
+            throw IdentityException.registrationClosed();
+        }
+        policy.check("password", password, email);
+        User user = save(email, fullName, encoder.encode(password), EnumSet.of(Role.USER), language);
+        events.record("user_registered", Map.of("userId", user.id()));
+        return user.toView(now());
+    }
+
+    /** An administrator creates a user; without a password one is generated and must be changed at first login. */
+    public CreatedUser create(NewUser request, UUID actorId) {
+        String oneTime = null;
+        String password = request.password();
+        if (password == null || password.isBlank()) {
+            oneTime = oneTimePassword();
+            password = oneTime;
+        } else {
+            policy.check("password", password, request.email());
+        }
+        Set<Role> roles =
+                request.roles() == null || request.roles().isEmpty() ? EnumSet.of(Role.USER) : request.roles();
+        User user = save(request.email(), request.fullName(), encoder.encode(password), roles, request.language());
+        if (oneTime != null) {
+            user.requirePasswordChange();
+        }
+        events.record("user_created", Map.of("userId", user.id(), "roles", roles, "actor", String.valueOf(actorId)));
+        return new CreatedUser(user.toView(now()), oneTime);
+    }
+
+    /** Creates the first administrator when the installation has no user yet; empty when it already has users. */
+    public Optional<CreatedUser> createFirstAdministrator(String email, String password) {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(create(new NewUser(email, "Administrator", password, EnumSet.of(Role.ADMIN), null), null));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserView> search(String query, Pageable pageable) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        Instant now = now();
+        return users.search(q, pageable).map(user -> user.toView(now));
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(UUID id) {
+        return find(id).toView(now());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserView> findByEmail(String email) {
+        return users.findByEmailNormalized(User.normalize(email)).map(user -> user.toView(now()));
+    }
+
+    public UserView changeRoles(UUID id, Set<Role> roles, UUID actorId) {
+        if (roles == null || roles.isEmpty()) {
+            throw IdentityException.invalid("roles", "At least one role is required");
+        }
+        User user = find(id);
+        if (user.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && user.enabled()) {
+            guardLastAdministrator();
+        }
+        Set<Role> before = user.roles();
+        user.replaceRoles(roles);
+        events.record(
+                "roles_changed",
+                Map.of("userId", id, "before", before, "after", roles, "actor", String.valueOf(actorId)));
+        return user.toView(now());
+    }
+
+    public UserView disable(UUID id, UUID actorId) {
+        User user = find(id);
+        if (user.enabled() && user.roles().contains(Role.ADMIN)) {
+            guardLastAdministrator();
+        }
+        user.disable();
+        events.record("user_disabled", Map.of("userId", id, "actor", String.valueOf(actorId)));
+        return user.toView(now());
+    }
+
+    public UserView enable(UUID id, UUID actorId) {
+        User user = find(id);
+        user.enable();
+        events.record("user_enabled", Map.of("userId", id, "actor", String.valueOf(actorId)));
+        return user.toView(now());
+    }
+
+    public UserView unlock(UUID id, UUID actorId) {
+        User user = find(id);
+        user.unlock();
+        events.record("user_unlocked", Map.of("userId", id, "actor", String.valueOf(actorId)));
+        return user.toView(now());
+    }
+
+    /** An administrator starts a reset: a one-time password is returned once and must be changed at next login. */
+    public String resetPassword(UUID id, UUID actorId) {
+        User user = find(id);
+        String oneTime = oneTimePassword();
+        user.resetPassword(encoder.encode(oneTime));
+        events.record("password_reset", Map.of("userId", id, "actor", String.valueOf(actorId)));
+        return oneTime;
+    }
+
+    public void changePassword(UUID id, String currentPassword, String newPassword) {
+        User user = find(id);
+        if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+            throw IdentityException.wrongCurrentPassword();
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw IdentityException.weakPassword("newPassword", "The new password must differ from the current one");
+        }
+        policy.check("newPassword", newPassword, user.email());
+        user.changePassword(encoder.encode(newPassword));
+        events.record("password_changed", Map.of("userId", id));
+    }
+
+    void recordSuccessfulLogin(UUID id) {
+        users.findById(id).ifPresent(user -> user.recordSuccessfulLogin(now()));
+    }
+
+    void recordFailedLogin(String email) {
+        users.findByEmailNormalized(User.normalize(email)).ifPresent(user -> {
+            if (user.recordFailedLogin(properties.maxFailedLogins(), properties.lockoutDuration(), now())) {
+                events.record("account_locked", Map.of("userId", user.id()));
+            }
+        });
+    }
+
+    private User save(String email, String fullName, String hash, Set<Role> roles, String language) {
+        if (users.existsByEmailNormalized(User.normalize(email))) {
+            throw IdentityException.emailTaken(email);
+        }
+        return users.saveAndFlush(new User(email, fullName, hash, roles, language, now()));
+    }
+
+    private void guardLastAdministrator() {
+        if (users.countEnabledAdministrators() <= 1) {
+            throw IdentityException.lastAdministrator();
+        }
+    }
+
+    private User find(UUID id) {
+        return users.findById(id).orElseThrow(() -> IdentityException.userNotFound(id));
+    }
+
+    private String oneTimePassword() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            out.append(ONE_TIME_ALPHABET.charAt(random.nextInt(ONE_TIME_ALPHABET.length())));
+        }
+        return out.toString();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

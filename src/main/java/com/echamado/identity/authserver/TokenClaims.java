@@ -1,0 +1,88 @@
+package com.echamado.identity.authserver;
+
+import com.echamado.identity.Role;
+import com.echamado.identity.UserManagement;
+import com.echamado.identity.UserView;
+import com.echamado.platform.security.SecurityEvents;
+import com.nimbusds.jose.jwk.JWK;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * What tokens say. Access tokens: subject (user id or client id), {@code roles}, scopes, and this service as
+ * audience. ID tokens and userinfo: e-mail, name, roles and language. Roles are read at issuance, so a role change
+ * takes effect at the next refresh. Every issued token is logged as a security event (never its value).
+ */
+final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private final UserManagement users;
+    private final String audience;
+    private final SignatureAlgorithm algorithm;
+    private final SecurityEvents events;
+
+    TokenClaims(UserManagement users, String audience, JWK signingKey, SecurityEvents events) {
+        this.users = users;
+        this.audience = audience;
+        this.algorithm = SignatureAlgorithm.from(signingKey.getAlgorithm().getName());
+        this.events = events;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        context.getJwsHeader().algorithm(algorithm);
+        Optional<UserView> user = user(context.getPrincipal().getName());
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            context.getClaims().audience(List.of(audience));
+            context.getClaims().claim("roles", user.map(TokenClaims::roleNames).orElse(List.of()));
+        } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+            user.ifPresent(u -> userInfo(u)
+                    .getClaims()
+                    .forEach((k, v) -> context.getClaims().claim(k, v)));
+        }
+        events.record(
+                "token_issued",
+                Map.of(
+                        "tokenType", context.getTokenType().getValue(),
+                        "grantType", context.getAuthorizationGrantType().getValue(),
+                        "clientId", context.getRegisteredClient().getClientId(),
+                        "subject", context.getPrincipal().getName()));
+    }
+
+    OidcUserInfo userInfo(String subject) {
+        return user(subject).map(TokenClaims::userInfo).orElseGet(() -> new OidcUserInfo(Map.of("sub", subject)));
+    }
+
+    private static OidcUserInfo userInfo(UserView user) {
+        OidcUserInfo.Builder info = OidcUserInfo.builder()
+                .subject(user.id().toString())
+                .email(user.email())
+                .emailVerified(false)
+                .name(user.fullName())
+                .preferredUsername(user.email())
+                .claim("roles", roleNames(user));
+        if (user.language() != null) {
+            info.locale(user.language());
+        }
+        return info.build();
+    }
+
+    private static List<String> roleNames(UserView user) {
+        return user.roles().stream().map(Role::name).sorted().toList();
+    }
+
+    private Optional<UserView> user(String subject) {
+        try {
+            return Optional.of(users.get(UUID.fromString(subject)));
+        } catch (IllegalArgumentException | com.echamado.identity.IdentityException notAUser) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.echamado.identity.web;
+
+import static com.echamado.platform.security.EndpointRule.delete;
+import static com.echamado.platform.security.EndpointRule.get;
+import static com.echamado.platform.security.EndpointRule.post;
+import static com.echamado.platform.security.EndpointRule.put;
+
+import com.echamado.identity.PasswordChange;
+import com.echamado.identity.PasswordChangeGate;
+import com.echamado.platform.security.Access;
+import com.echamado.platform.security.EndpointRules;
+import com.echamado.platform.security.HttpSecurityContribution;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/** Who may call the identity module's endpoints, and the login form, logout and password gate of the web chain. */
+@Configuration(proxyBeanMethods = false)
+class IdentityEndpoints {
+
+    @Bean
+    EndpointRules identityEndpointRules() {
+        return EndpointRules.of(
+                "identity",
+                get("/login", Access.PUBLIC),
+                post("/login", Access.PUBLIC),
+                post("/logout", Access.PUBLIC),
+                get("/register", Access.PUBLIC),
+                post("/register", Access.PUBLIC),
+                get(PasswordChange.PAGE, Access.AUTHENTICATED),
+                post(PasswordChange.PAGE, Access.AUTHENTICATED),
+                get("/api/v1/me", Access.AUTHENTICATED),
+                post("/api/v1/me/password", Access.AUTHENTICATED),
+                get("/api/v1/users", Access.ADMIN),
+                post("/api/v1/users", Access.ADMIN),
+                get("/api/v1/users/{id}", Access.ADMIN),
+                put("/api/v1/users/{id}/roles", Access.ADMIN),
+                post("/api/v1/users/{id}/disable", Access.ADMIN),
+                post("/api/v1/users/{id}/enable", Access.ADMIN),
+                post("/api/v1/users/{id}/unlock", Access.ADMIN),
+                post("/api/v1/users/{id}/password-reset", Access.ADMIN),
+                get("/api/v1/clients", Access.ADMIN),
+                post("/api/v1/clients", Access.ADMIN),
+                get("/api/v1/clients/{clientId}", Access.ADMIN),
+                delete("/api/v1/clients/{clientId}", Access.ADMIN));
+    }
+
+    @Bean
+    HttpSecurityContribution loginForm() {
+        return http -> {
+            var failures = new ExceptionMappingAuthenticationFailureHandler();
+            failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+            failures.setDefaultFailureUrl("/login?error");
+            http.formLogin(form -> form.loginPage("/login").failureHandler(failures))
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                    .addFilterAfter(new PasswordChangeGate(), SecurityContextHolderFilter.class);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package com.echamado.identity.web;
+
+import com.echamado.identity.UserManagement;
+import com.echamado.identity.UserView;
+import com.echamado.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user: who am I, and change my password. */
+@RestController
+@RequestMapping("/api/v1/me")
+class MeApi {
+
+    private final UserManagement users;
+
+    MeApi(UserManagement users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    UserView me(Authentication authentication) {
+        return users.get(userId(authentication));
+    }
+
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChangeRequest request, Authentication auth) {
+        users.changePassword(userId(auth), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    static UUID userId(Authentication authentication) {
+        return CurrentUser.id(authentication)
+                .orElseThrow(() -> new AccessDeniedException("This token represents a client, not a user"));
+    }
+
+    record PasswordChangeRequest(
+            @NotBlank String currentPassword,
+            @NotBlank @Size(max = 128) String newPassword) {}
+}

@@ -1,0 +1,74 @@
+package com.echamado.platform.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.core.env.Environment;
+
+/** The {@code prod} profile refuses to start without its secrets, or with a secret everyone knows. */
+final class ProductionSettings {
+
+    /** Secrets that appear in tutorials, samples and the .NET version's files. */
+    static final Set<String> KNOWN_DEFAULTS = Set.of(
+            "",
+            "password",
+            "postgres",
+            "changeme",
+            "change-me",
+            "secret",
+            "admin",
+            "guest",
+            "root",
+            "dev_pass",
+            "echamado",
+            "admin@123",
+            "user@123",
+            "echamado_introspection_secret_2024",
+            "your-secret-key",
+            "your_jwt_signing_key");
+
+    private ProductionSettings() {}
+
+    static void check(Environment env) {
+        List<String> problems = new ArrayList<>();
+        require(env, "echamado.identity.issuer", "the issuer URL (ECHAMADO_ISSUER or OpenIddict__Issuer)", problems);
+        require(env, "echamado.identity.signing-keys", "a PEM signing key (JWT_SIGNING_KEY)", problems);
+        require(env, "spring.datasource.url", "a database URL (DATABASE_CONNECTION)", problems);
+        require(env, "spring.datasource.username", "a database user (DATABASE_CONNECTION)", problems);
+        require(env, "spring.datasource.password", "a database password (DATABASE_CONNECTION)", problems);
+        String url = env.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:h2:")) {
+            problems.add("spring.datasource.url points at H2; the prod profile needs PostgreSQL");
+        }
+        String issuer = env.getProperty("echamado.identity.issuer", "");
+        if (!issuer.isBlank() && !issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+            problems.add("the issuer must be an absolute http(s) URL, got '" + issuer + "'");
+        }
+        rejectDefault(env, "spring.datasource.password", "the database password", problems);
+        rejectDefault(env, "spring.rabbitmq.password", "the RabbitMQ password", problems);
+        rejectDefault(env, "spring.data.redis.password", "the Redis password", problems);
+        rejectDefault(env, "echamado.identity.admin-password", "ECHAMADO_ADMIN_PASSWORD", problems);
+        String key = env.getProperty("echamado.identity.signing-keys", "");
+        if (!key.isBlank() && !key.contains("-----BEGIN")) {
+            problems.add("JWT_SIGNING_KEY is not a PEM key (expected '-----BEGIN PRIVATE KEY-----')");
+        }
+        if (!problems.isEmpty()) {
+            throw new InsecureConfigurationException(problems);
+        }
+    }
+
+    private static void require(Environment env, String property, String what, List<String> problems) {
+        String value = env.getProperty(property);
+        if (value == null || value.isBlank()) {
+            problems.add("missing " + what + " [" + property + "]");
+        }
+    }
+
+    private static void rejectDefault(Environment env, String property, String what, List<String> problems) {
+        String value = env.getProperty(property);
+        if (value != null && !value.isBlank() && KNOWN_DEFAULTS.contains(value.toLowerCase(Locale.ROOT))) {
+            problems.add(what + " is a well-known default value [" + property + "]");
+        }
+    }
+}

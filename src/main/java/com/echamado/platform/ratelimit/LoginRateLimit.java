@@ -1,0 +1,82 @@
+package com.echamado.platform.ratelimit;
+
+import com.echamado.platform.security.SecurityEvents;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits sign-in attempts ({@code POST /login}) per client IP and per account, before authentication runs. Over the
+ * limit: 429 with {@code Retry-After}. If the counter store is unreachable the attempt is let through (the
+ * account lockout in the database still applies) and a warning is logged.
+ */
+class LoginRateLimit extends OncePerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginRateLimit.class);
+
+    private final AttemptCounters counters;
+    private final RateLimitProperties limits;
+    private final SecurityEvents events;
+
+    LoginRateLimit(AttemptCounters counters, RateLimitProperties limits, SecurityEvents events) {
+        this.counters = counters;
+        this.limits = limits;
+        this.events = events;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String ip = request.getRemoteAddr();
+        String account = String.valueOf(request.getParameter("username")).trim().toLowerCase(Locale.ROOT);
+        try {
+            Duration window = limits.window();
+            var byIp = counters.increment("login:ip:" + ip, window);
+            var byAccount = counters.increment("login:account:" + account, window);
+            if (byIp.value() > limits.loginPerIp() || byAccount.value() > limits.loginPerAccount()) {
+                long retryAfter = Math.max(
+                        1,
+                        Math.max(
+                                byIp.value() > limits.loginPerIp()
+                                        ? byIp.remaining().toSeconds()
+                                        : 0,
+                                byAccount.value() > limits.loginPerAccount()
+                                        ? byAccount.remaining().toSeconds()
+                                        : 0));
+                events.record("rate_limited", Map.of("ip", ip, "account", account, "retryAfter", retryAfter));
+                reject(response, retryAfter);
+                return;
+            }
+        } catch (RuntimeException storeDown) {
+            LOG.warn(
+                    "Login rate limit skipped, counter store unavailable: {}",
+                    storeDown.getClass().getSimpleName());
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void reject(HttpServletResponse response, long retryAfter) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Too many sign-in attempts\",\"status\":429,"
+                        + "\"detail\":\"Too many sign-in attempts. Try again in " + retryAfter + " seconds.\"}");
+    }
+}

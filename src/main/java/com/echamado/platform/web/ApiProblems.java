@@ -1,0 +1,96 @@
+package com.echamado.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem details for what the framework rejects: validation failures with one entry per field, bad JSON,
+ * wrong types, unknown routes, wrong methods and media types; conflicts of concurrent writes as 409. No stack trace
+ * and no exception text reaches the client.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+    /** Builds a problem with field-level errors: {@code errors: [{field, message}]}. */
+    public static ProblemDetail validation(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        List<Map<String, String>> global = ex.getBindingResult().getGlobalErrors().stream()
+                .map(error -> fieldError(error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(validation(java.util.stream.Stream.concat(errors.stream(), global.stream())
+                        .toList()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> fieldError(
+                                error instanceof FieldError field
+                                        ? field.getField()
+                                        : result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return ResponseEntity.badRequest().body(validation(List.of(fieldError(ex.getName(), "has the wrong format"))));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> staleWrite(OptimisticLockingFailureException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "Someone else changed this record meanwhile. Reload and try again.");
+        problem.setTitle("Concurrent change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+        LOG.info(
+                "Write refused by a database constraint: {}",
+                ex.getMostSpecificCause().getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "The change conflicts with existing data (for example a duplicate).");
+        problem.setTitle("Conflict");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+}

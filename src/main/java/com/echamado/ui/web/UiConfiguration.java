@@ -1,0 +1,51 @@
+package com.echamado.ui.web;
+
+import static com.echamado.platform.security.EndpointRule.any;
+import static com.echamado.platform.security.EndpointRule.get;
+
+import com.echamado.platform.security.Access;
+import com.echamado.platform.security.EndpointRules;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Brazilian Portuguese by default, English on request ({@code ?lang=en}, remembered in a cookie). */
+@Configuration(proxyBeanMethods = false)
+class UiConfiguration implements WebMvcConfigurer {
+
+    static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("ECHAMADO_LANG");
+        resolver.setDefaultLocale(PORTUGUESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSameSite("Lax");
+        resolver.setCookieHttpOnly(true);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+
+    @Bean
+    EndpointRules uiEndpointRules() {
+        return EndpointRules.of(
+                "ui",
+                get("/", Access.AUTHENTICATED),
+                any("/error", Access.PUBLIC),
+                get("/css/**", Access.PUBLIC),
+                get("/favicon.ico", Access.PUBLIC));
+    }
+}

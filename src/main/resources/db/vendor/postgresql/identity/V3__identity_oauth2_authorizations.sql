@@ -1,0 +1,38 @@
+-- Spring Security's oauth2_authorization table (postgresql flavour: token columns as text).
+CREATE TABLE oauth2_authorization (
+    id                            VARCHAR(100)  NOT NULL PRIMARY KEY,
+    registered_client_id          VARCHAR(100)  NOT NULL,
+    principal_name                VARCHAR(200)  NOT NULL,
+    authorization_grant_type      VARCHAR(100)  NOT NULL,
+    authorized_scopes             VARCHAR(1000) DEFAULT NULL,
+    attributes                    text DEFAULT NULL,
+    state                         VARCHAR(500)  DEFAULT NULL,
+    authorization_code_value      text DEFAULT NULL,
+    authorization_code_issued_at  TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    authorization_code_expires_at TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    authorization_code_metadata   text DEFAULT NULL,
+    access_token_value            text DEFAULT NULL,
+    access_token_issued_at        TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    access_token_expires_at       TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    access_token_metadata         text DEFAULT NULL,
+    access_token_type             VARCHAR(100)  DEFAULT NULL,
+    access_token_scopes           VARCHAR(1000) DEFAULT NULL,
+    oidc_id_token_value           text DEFAULT NULL,
+    oidc_id_token_issued_at       TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    oidc_id_token_expires_at      TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    oidc_id_token_metadata        text DEFAULT NULL,
+    refresh_token_value           text DEFAULT NULL,
+    refresh_token_issued_at       TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    refresh_token_expires_at      TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    refresh_token_metadata        text DEFAULT NULL,
+    user_code_value               text DEFAULT NULL,
+    user_code_issued_at           TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    user_code_expires_at          TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    user_code_metadata            text DEFAULT NULL,
+    device_code_value             text DEFAULT NULL,
+    device_code_issued_at         TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    device_code_expires_at        TIMESTAMP WITH TIME ZONE DEFAULT NULL,
+    device_code_metadata          text DEFAULT NULL
+);
+
+CREATE INDEX ix_oauth2_authorization_principal ON oauth2_authorization (registered_client_id, principal_name);
