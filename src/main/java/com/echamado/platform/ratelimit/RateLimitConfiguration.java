@@ -13,9 +13,12 @@ class RateLimitConfiguration {
 
     /** Redis when the profile has it (counters shared by every replica), process memory otherwise. */
     @Bean
-    AttemptCounters attemptCounters(ObjectProvider<StringRedisTemplate> redis, Clock clock) {
+    AttemptCounters attemptCounters(
+            ObjectProvider<StringRedisTemplate> redis, RateLimitProperties limits, Clock clock) {
         StringRedisTemplate template = redis.getIfAvailable();
-        return template != null ? new RedisAttemptCounters(template) : new LocalAttemptCounters(clock);
+        return template != null
+                ? new RedisAttemptCounters(template, limits.namespace())
+                : new LocalAttemptCounters(clock);
     }
 
     /** Runs before Spring Security's chain (order -100), so that limited attempts never reach authentication. */

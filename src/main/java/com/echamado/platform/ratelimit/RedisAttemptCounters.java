@@ -17,15 +17,17 @@ class RedisAttemptCounters implements AttemptCounters {
             """, List.class);
 
     private final StringRedisTemplate redis;
+    private final String namespace;
 
-    RedisAttemptCounters(StringRedisTemplate redis) {
+    RedisAttemptCounters(StringRedisTemplate redis, String namespace) {
         this.redis = redis;
+        this.namespace = namespace;
     }
 
     @Override
     public Count increment(String key, Duration window) {
         List<?> result =
-                redis.execute(INCREMENT, List.of("echamado:ratelimit:" + key), Long.toString(window.toMillis()));
+                redis.execute(INCREMENT, List.of(namespace + ":ratelimit:" + key), Long.toString(window.toMillis()));
         long count = ((Number) result.get(0)).longValue();
         long ttl = ((Number) result.get(1)).longValue();
         return new Count(count, Duration.ofMillis(Math.max(ttl, 0)));

@@ -1,0 +1,41 @@
+package com.echamado.support;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of integration tests: the whole service on a random port over real HTTP, on this run's PostgreSQL database,
+ * the local Redis and RabbitMQ. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(Services.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestUsers users;
+
+    @DynamicPropertySource
+    static void runProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("echamado.identity.signing-keys", () -> TestKeys.RSA);
+        registry.add("echamado.ratelimit.namespace", () -> "echamado-test-" + TestDatabase.RUN_ID);
+        registry.add("spring.session.redis.namespace", () -> "echamado-test-" + TestDatabase.RUN_ID + ":session");
+    }
+
+    protected TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}
