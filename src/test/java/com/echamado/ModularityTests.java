@@ -1,0 +1,20 @@
+package com.echamado;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(EChamadoApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundariesAndHaveNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}

@@ -1,0 +1,86 @@
+package com.echamado.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.echamado.EChamadoApplication;
+import com.echamado.support.TestKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProfilesTests {
+
+    @Test
+    void theLocalProfileStartsWithoutExternalServicesAndServesReadiness(@TempDir Path data) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EChamadoApplication.class)
+                .profiles("local")
+                .properties(
+                        "server.port=0",
+                        "ECHAMADO_DATA_DIR=" + data,
+                        // prove nothing reaches for Redis or RabbitMQ: point them at closed ports
+                        "spring.data.redis.port=1",
+                        "spring.rabbitmq.port=1")
+                .run()) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> ready = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("UP");
+            HttpResponse<String> aggregate = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(aggregate.statusCode()).isEqualTo(200);
+            assertThat(Files.exists(data.resolve("echamado.mv.db"))).isTrue();
+            assertThat(Files.readString(data.resolve("jwt-signing-key.pem"))).contains("BEGIN PRIVATE KEY");
+        }
+    }
+
+    @Test
+    void theProdProfileRefusesToStartWithoutIssuerKeyAndDatabase() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(EChamadoApplication.class)
+                        .profiles("prod")
+                        .properties("server.port=0")
+                        .run())
+                .isInstanceOf(InsecureConfigurationException.class)
+                .hasMessageContaining("issuer URL")
+                .hasMessageContaining("signing key")
+                .hasMessageContaining("database URL")
+                .hasMessageContaining("database password");
+    }
+
+    @Test
+    void theProdProfileRefusesAWellKnownDefaultSecret() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(EChamadoApplication.class)
+                        .profiles("prod")
+                        .properties(
+                                "server.port=0",
+                                "ConnectionStrings__DefaultConnection=Host=db;Database=e;Username=app;Password=changeme",
+                                "OpenIddict__Issuer=https://api.echamado.test",
+                                "JWT_SIGNING_KEY=" + TestKeys.rsa())
+                        .run())
+                .isInstanceOf(InsecureConfigurationException.class)
+                .hasMessageContaining("database password is a well-known default")
+                .hasMessageNotContaining("missing");
+    }
+
+    @Test
+    void completeProductionSettingsPass() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("echamado.identity.issuer", "https://api.echamado.test")
+                .withProperty("echamado.identity.signing-keys", TestKeys.rsa())
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/echamado")
+                .withProperty("spring.datasource.username", "app")
+                .withProperty("spring.datasource.password", "a-long-random-database-secret");
+        ProductionSettings.check(env);
+    }
+}
