@@ -1,0 +1,99 @@
+package com.echamado.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nginx -t} on deploy/nginx/nginx.conf. Compose host names do not resolve here, so a copy is tested with the
+ * upstream rewritten to 127.0.0.1 and a throw-away self-signed certificate.
+ */
+class NginxConfigTest {
+
+    static final Path CONF = Tools.ROOT.resolve("deploy/nginx/nginx.conf");
+
+    @TempDir
+    static Path dir;
+
+    static String nginx;
+
+    @BeforeAll
+    static void certificate() {
+        nginx = Tools.require("nginx", "nginx-light");
+        String openssl = Tools.require("openssl", "openssl");
+        Tools.run(List.of(
+                        openssl,
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=localhost",
+                        "-keyout",
+                        dir.resolve("echamado.key").toString(),
+                        "-out",
+                        dir.resolve("echamado.crt").toString()))
+                .assertSuccess("openssl req");
+    }
+
+    @Test
+    void theConfigurationPassesNginxTest() throws IOException {
+        Tools.Result result = nginxTest("tested.conf", Tools.read(CONF)).assertSuccess("nginx -t");
+        assertThat(result.output()).contains("test is successful");
+    }
+
+    @Test
+    void theConfigurationIsTheOneTheServiceNeeds() {
+        String conf = Tools.read(CONF);
+        assertThat(conf)
+                .contains("least_conn;")
+                .containsPattern("keepalive \\d+;")
+                .contains("server echamado-server:8080")
+                .contains("ssl_protocols TLSv1.2 TLSv1.3;")
+                .contains("rate=10r/s")
+                .contains("limit_req zone=api burst=20 nodelay;")
+                .contains("gzip on;")
+                .contains("X-Forwarded-Proto $scheme")
+                .contains("X-Forwarded-For $proxy_add_x_forwarded_for")
+                .contains("Strict-Transport-Security")
+                .contains("X-Content-Type-Options")
+                .contains("proxy_read_timeout")
+                .contains("location = /health")
+                .contains("proxy_next_upstream error timeout http_502 http_503");
+        assertThat(conf.lines().filter(l -> l.strip().startsWith("proxy_next_upstream ")))
+                .as("POST must never be retried on another replica")
+                .noneMatch(l -> l.contains("non_idempotent"));
+    }
+
+    @Test
+    void nginxTestCatchesABrokenConfiguration() throws IOException {
+        String broken = Tools.read(CONF).replace("limit_req_status 429;", "limit_req_status 429\n    limit_req_zone;");
+        Tools.Result result = nginxTest("broken.conf", broken);
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+    }
+
+    private static Tools.Result nginxTest(String name, String conf) throws IOException {
+        Path mime = Path.of("/etc/nginx/mime.types");
+        if (Files.isReadable(mime)) {
+            Files.copy(mime, dir.resolve("mime.types"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.writeString(dir.resolve("mime.types"), "types { text/html html; application/json json; }\n");
+        }
+        String copy = conf.replace("server echamado-server:8080", "server 127.0.0.1:8080")
+                .replace("/etc/nginx/mime.types", dir.resolve("mime.types").toString())
+                .replace("/etc/nginx/ssl/", dir.toString() + "/")
+                .replace("/tmp/nginx", dir.toString() + "/nginx");
+        Path file = dir.resolve(name);
+        Files.writeString(file, copy);
+        return Tools.run(List.of(nginx, "-t", "-p", dir.toString(), "-c", file.toString()));
+    }
+}
