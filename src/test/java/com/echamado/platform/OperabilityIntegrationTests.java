@@ -1,0 +1,59 @@
+package com.echamado.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.echamado.support.IntegrationTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** What the deployment guide probes and scrapes, and the headers every response carries. */
+class OperabilityIntegrationTests extends IntegrationTest {
+
+    @Test
+    void probesAnswerWithoutDetails() {
+        for (String path : new String[] {"/health", "/health/live", "/health/ready"}) {
+            HttpResponse<String> response = http().get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("\"status\":\"UP\"").doesNotContain("components", "details");
+        }
+    }
+
+    @Test
+    void metricsUseTheNamesTheGuidesAlertsQuery() {
+        http().get("/login");
+        String metrics = http().get("/metrics").body();
+        assertThat(metrics)
+                .contains("http_requests_total{")
+                .contains("route=\"/login\"")
+                .contains("http_request_duration_seconds_bucket{")
+                .contains("le=\"0.5\"")
+                .contains("jvm_memory_used_bytes")
+                .contains("hikaricp_connections_active");
+    }
+
+    @Test
+    void noOtherActuatorEndpointIsReachable() {
+        for (String path : new String[] {"/actuator", "/actuator/env", "/env", "/heapdump", "/loggers", "/beans"}) {
+            int status = http().get(path).statusCode();
+            assertThat(status).as(path).isIn(302, 401, 403, 404);
+        }
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        HttpResponse<String> login = http().get("/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(login.headers().firstValue("X-Request-Id")).isPresent();
+        HttpResponse<String> behindTls = http().get("/login", "X-Forwarded-Proto", "https");
+        assertThat(behindTls.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
+    void theLoginPageSpeaksPortugueseByDefaultAndEnglishOnRequest() {
+        assertThat(http().get("/login").body()).contains("Entrar", "Senha");
+        assertThat(http().get("/login?lang=en").body()).contains("Sign in", "Password");
+    }
+}
