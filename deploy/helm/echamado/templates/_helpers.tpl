@@ -1,0 +1,65 @@
+{{/* Chart name. */}}
+{{- define "echamado.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name: release-chart unless the release already contains the chart name. */}}
+{{- define "echamado.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Selector labels: stable for the life of a release. */}}
+{{- define "echamado.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "echamado.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* Standard labels, without the component. */}}
+{{- define "echamado.commonLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "echamado.selectorLabels" . }}
+app.kubernetes.io/version: {{ (default .Chart.AppVersion .Values.image.tag) | trunc 63 | quote }}
+app.kubernetes.io/part-of: echamado
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* Standard labels of the server's objects (with the blue-green slot, when set). */}}
+{{- define "echamado.labels" -}}
+{{ include "echamado.commonLabels" . }}
+app.kubernetes.io/component: server
+{{- with .Values.slot }}
+echamado.io/slot: {{ . }}
+{{- end }}
+{{- end }}
+
+{{- define "echamado.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "echamado.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* The Secret the pods read: existingSecret, or the chart-managed one. */}}
+{{- define "echamado.secretName" -}}
+{{- if .Values.existingSecret }}
+{{- .Values.existingSecret }}
+{{- else if .Values.secretValues }}
+{{- include "echamado.fullname" . }}
+{{- else }}
+{{- fail "set existingSecret (recommended) or secretValues: the prod profile does not start without its secrets" }}
+{{- end }}
+{{- end }}
+
+{{- define "echamado.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}

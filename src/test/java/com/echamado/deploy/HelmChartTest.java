@@ -1,0 +1,240 @@
+package com.echamado.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Helm chart, through helm-java (Helm 3 as a native library): lint, then template with the default, staging and
+ * production values, and every rendered object checked against the Kubernetes model and against what the service
+ * needs (probe paths, graceful shutdown, restricted security context).
+ */
+class HelmChartTest {
+
+    static final Path CHART = Tools.ROOT.resolve("deploy/helm/echamado");
+
+    @Test
+    void lintPasses() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-staging.yaml", "values-production.yaml"})
+    void everyRenderedObjectMatchesTheKubernetesModel(String valuesFile) {
+        List<HasMetadata> objects = render(valuesFile, t -> t);
+        assertThat(KubernetesModelCheck.unknownFields(objects)).isEmpty();
+        assertThat(objects)
+                .extracting(HasMetadata::getKind)
+                .contains(
+                        "Deployment",
+                        "Service",
+                        "ConfigMap",
+                        "ServiceAccount",
+                        "Ingress",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy");
+        for (HasMetadata object : objects) {
+            assertThat(object.getMetadata().getLabels())
+                    .as(object.getKind() + " labels")
+                    .containsKeys(
+                            "app.kubernetes.io/name",
+                            "app.kubernetes.io/instance",
+                            "app.kubernetes.io/version",
+                            "app.kubernetes.io/managed-by");
+        }
+    }
+
+    @Test
+    void theDeploymentShutsDownWithoutDroppingRequests() {
+        List<HasMetadata> objects = render("values-production.yaml", t -> t);
+        Deployment deployment = one(objects, Deployment.class);
+        assertThat(deployment
+                        .getSpec()
+                        .getStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isZero();
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        Container app = pod.getContainers().get(0);
+        assertThat(app.getPorts().get(0).getContainerPort()).isEqualTo(8080);
+        assertThat(app.getStartupProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+        assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+        assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+        long preStop = app.getLifecycle().getPreStop().getSleep().getSeconds();
+        assertThat(preStop).isPositive();
+        assertThat(app.getLifecycle().getPreStop().getExec())
+                .as("no shell in the image")
+                .isNull();
+        Map<String, String> config =
+                one(objects, io.fabric8.kubernetes.api.model.ConfigMap.class).getData();
+        long shutdown = Long.parseLong(config.get("ECHAMADO_SHUTDOWN_TIMEOUT").replace("s", ""));
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(preStop + shutdown);
+        assertThat(config).containsEntry("SPRING_PROFILES_ACTIVE", "prod").containsKey("ECHAMADO_ISSUER");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "8080")
+                .containsEntry("prometheus.io/path", "/metrics");
+        assertThat(app.getEnvFrom())
+                .anyMatch(e ->
+                        e.getSecretRef() != null && e.getSecretRef().getName().equals("echamado-secrets"));
+    }
+
+    @Test
+    void podsRunRestricted() {
+        Deployment deployment = one(render("", t -> t), Deployment.class);
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        var container = pod.getContainers().get(0).getSecurityContext();
+        assertThat(container.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(pod.getVolumes()).anySatisfy(v -> {
+            assertThat(v.getEmptyDir()).isNotNull();
+            assertThat(v.getEmptyDir().getSizeLimit()).isNotNull();
+        });
+        assertThat(pod.getContainers().get(0).getVolumeMounts())
+                .anyMatch(m -> m.getMountPath().equals("/tmp"));
+        assertThat(pod.getContainers().get(0).getResources().getLimits()).containsKeys("cpu", "memory");
+    }
+
+    @Test
+    void autoscalingDisruptionBudgetAndNetworkPolicyFollowTheGuide() {
+        List<HasMetadata> objects = render("", t -> t);
+        HorizontalPodAutoscaler hpa = one(objects, HorizontalPodAutoscaler.class);
+        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
+        assertThat(hpa.getSpec().getMetrics())
+                .anyMatch(m -> m.getResource() != null
+                        && m.getResource().getName().equals("cpu")
+                        && m.getResource().getTarget().getAverageUtilization() == 70)
+                .anyMatch(m -> m.getResource() != null
+                        && m.getResource().getName().equals("memory")
+                        && m.getResource().getTarget().getAverageUtilization() == 80)
+                .anyMatch(m ->
+                        m.getPods() != null && m.getPods().getMetric().getName().equals("http_requests_per_second"));
+        assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+                .isEqualTo(300);
+        assertThat(one(objects, Deployment.class).getSpec().getReplicas())
+                .as("the HPA owns the replica count")
+                .isNull();
+        assertThat(one(objects, PodDisruptionBudget.class)
+                        .getSpec()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isEqualTo(1);
+        NetworkPolicy policy = one(objects, NetworkPolicy.class);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+        assertThat(policy.getSpec()
+                        .getIngress()
+                        .get(0)
+                        .getPorts()
+                        .get(0)
+                        .getPort()
+                        .getIntVal())
+                .isEqualTo(8080);
+    }
+
+    @Test
+    void blueGreenReleaseOwnsTheLiveService() {
+        assertThatThrownBy(() -> render("values-production.yaml", t -> t.set("liveService.enabled", "true")))
+                .hasMessageContaining("liveService.name must differ");
+        List<HasMetadata> objects = render(
+                "echamado-blue",
+                "values-production.yaml",
+                t -> t.set("slot", "blue").set("liveService.enabled", "true").set("liveService.slot", "green"));
+        assertThat(KubernetesModelCheck.unknownFields(objects)).isEmpty();
+        Service live = objects.stream()
+                .filter(o -> o instanceof Service && o.getMetadata().getName().equals("echamado"))
+                .map(Service.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(live.getSpec().getSelector()).containsEntry("echamado.io/slot", "green");
+        Ingress ingress = one(objects, Ingress.class);
+        assertThat(ingress.getSpec()
+                        .getRules()
+                        .get(0)
+                        .getHttp()
+                        .getPaths()
+                        .get(0)
+                        .getBackend()
+                        .getService()
+                        .getName())
+                .isEqualTo("echamado");
+        assertThat(one(objects, Deployment.class)
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry("echamado.io/slot", "blue");
+    }
+
+    @Test
+    void theSchemaRejectsUnsafeValues() {
+        assertThatThrownBy(() -> render("", t -> t.set("rollingUpdate.maxUnavailable", "1")))
+                .hasMessageContaining("maxUnavailable");
+        assertThatThrownBy(() -> render("", t -> t.set("replicaz", "3"))).hasMessageContaining("replicaz");
+        assertThatThrownBy(() -> render("", t -> t.set("existingSecret", ""))).hasMessageContaining("existingSecret");
+    }
+
+    @Test
+    void theModelCheckCatchesTyposAndWrongTypes() {
+        String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicaz: 3\n"
+                + "  template:\n    spec:\n      containers:\n        - name: a\n          image: b\n"
+                + "          securityContext:\n            readOnlyRootFileSystem: true\n";
+        assertThat(String.join("\n", KubernetesModelCheck.unknownFields(KubernetesModelCheck.parse(deployment))))
+                .contains("replicaz")
+                .contains("readOnlyRootFileSystem");
+        String wrongType = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n"
+                + "    - name: a\n      ports:\n        - containerPort: 8080x\n";
+        assertThatThrownBy(() -> KubernetesModelCheck.parse(wrongType)).isInstanceOf(RuntimeException.class);
+    }
+
+    static List<HasMetadata> render(String valuesFile, UnaryOperator<TemplateCommand> options) {
+        return render("echamado", valuesFile, options);
+    }
+
+    static List<HasMetadata> render(String release, String valuesFile, UnaryOperator<TemplateCommand> options) {
+        TemplateCommand template = new Helm(CHART)
+                .template()
+                .withName(release)
+                .withNamespace("echamado")
+                .withKubeVersion("1.31.0");
+        if (!valuesFile.isEmpty()) {
+            template = template.withValuesFile(CHART.resolve(valuesFile));
+        }
+        return KubernetesModelCheck.parse(options.apply(template).call());
+    }
+
+    static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type) {
+        List<T> matches =
+                objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(matches).as(type.getSimpleName()).hasSize(1);
+        return matches.get(0);
+    }
+}
