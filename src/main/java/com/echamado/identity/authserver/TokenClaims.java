@@ -5,10 +5,12 @@ import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
 import com.echamado.platform.security.SecurityEvents;
 import com.nimbusds.jose.jwk.JWK;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -20,6 +22,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * What tokens say. Access tokens: subject (user id or client id), {@code roles}, scopes, and this service as
  * audience. ID tokens and userinfo: e-mail, name, roles and language. Roles are read at issuance, so a role change
  * takes effect at the next refresh. Every issued token is logged as a security event (never its value).
+ *
+ * <p>Claim values are plain {@link ArrayList}s: the JDBC authorization service stores each token's claims as JSON and
+ * reads them back through Spring Security's type allowlist, which refuses {@code List.of(..)} and {@code toList()}.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -40,8 +45,8 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         context.getJwsHeader().algorithm(algorithm);
         Optional<UserView> user = user(context.getPrincipal().getName());
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-            context.getClaims().audience(List.of(audience));
-            context.getClaims().claim("roles", user.map(TokenClaims::roleNames).orElse(List.of()));
+            context.getClaims().audience(new ArrayList<>(List.of(audience)));
+            context.getClaims().claim("roles", user.map(TokenClaims::roleNames).orElseGet(ArrayList::new));
         } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
             user.ifPresent(u -> userInfo(u)
                     .getClaims()
@@ -74,8 +79,9 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         return info.build();
     }
 
+    /** A mutable list: the claims are kept in the authorization's JSON metadata, whose reader refuses JDK immutables. */
     private static List<String> roleNames(UserView user) {
-        return user.roles().stream().map(Role::name).sorted().toList();
+        return user.roles().stream().map(Role::name).sorted().collect(Collectors.toCollection(ArrayList::new));
     }
 
     private Optional<UserView> user(String subject) {
