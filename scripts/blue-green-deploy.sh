@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Blue-green deploy on Kubernetes with the Helm chart: install VERSION in the idle slot, wait until it is ready,
+# smoke-test it through its own Service, then switch the live Service to it. The old slot stays for rollback.
+#   scripts/blue-green-deploy.sh VERSION
+# Environment: NAMESPACE (echamado), CHART (deploy/helm/echamado), VALUES (…/values-production.yaml),
+# LIVE_SERVICE (echamado), SMOKE_URL_TEMPLATE (http://echamado-@SLOT@.NAMESPACE.svc; needs cluster DNS,
+# e.g. run from a pod or through `kubectl port-forward`).
+set -euo pipefail
+
+version="${1:?usage: $0 VERSION}"
+namespace="${NAMESPACE:-echamado}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+chart="${CHART:-$root/deploy/helm/echamado}"
+values="${VALUES:-$chart/values-production.yaml}"
+live_service="${LIVE_SERVICE:-echamado}"
+
+log() { printf '[blue-green] %s\n' "$*"; }
+
+current="$(kubectl -n "$namespace" get service "$live_service" -o jsonpath='{.spec.selector.echamado\.io/slot}' 2>/dev/null || true)"
+if [ -z "$current" ]; then
+  log "no live Service yet: first deployment goes to blue"
+  current="green"
+fi
+if [ "$current" = "blue" ]; then next="green"; else next="blue"; fi
+smoke_template="${SMOKE_URL_TEMPLATE:-http://echamado-@SLOT@.$namespace.svc}"
+smoke_url="${smoke_template//@SLOT@/$next}"
+
+log "live slot: $current; deploying $version to: $next"
+# The blue release owns the live Service, the Ingress and the backup job; it keeps the live selector where it is.
+owner_flags=(--set liveService.enabled=false --set ingress.enabled=false --set backup.enabled=false)
+if [ "$next" = "blue" ]; then
+  owner_flags=(--set liveService.enabled=true --set "liveService.slot=$current")
+fi
+helm upgrade --install "echamado-$next" "$chart" \
+  --namespace "$namespace" \
+  --values "$values" \
+  --set "image.tag=$version" \
+  --set "slot=$next" \
+  "${owner_flags[@]}" \
+  --wait --timeout 10m
+
+log "waiting for the rollout of echamado-$next"
+kubectl -n "$namespace" rollout status "deployment/echamado-$next" --timeout=300s
+
+log "smoke tests against $smoke_url"
+if ! "$root/scripts/smoke-tests.sh" "$smoke_url"; then
+  log "smoke tests failed: traffic stays on $current"
+  exit 1
+fi
+
+log "switching $live_service to $next"
+kubectl -n "$namespace" patch service "$live_service" --type merge \
+  -p "{\"spec\":{\"selector\":{\"echamado.io/slot\":\"$next\"}}}"
+log "done: $next is live; $current is kept for scripts/rollback.sh"
