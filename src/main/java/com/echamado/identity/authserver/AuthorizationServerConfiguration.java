@@ -40,6 +40,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -81,7 +82,12 @@ class AuthorizationServerConfiguration {
                             .authenticationProviders(
                                     providers -> providers.add(0, new PublicClientRefresh.Provider(clients))))
                     .authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(issuerResponse)
-                            .errorResponseHandler(issuerResponse))
+                            .errorResponseHandler(issuerResponse)
+                            .authenticationProviders(providers -> providers.forEach(provider -> {
+                                if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
+                                    requests.setAuthenticationValidator(new ExactRedirectUri());
+                                }
+                            })))
                     .tokenEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.replaceAll(
                             provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
                                     ? new RefreshTokenReuseDetection(provider, authorizations, jdbc, events, clock)
@@ -99,8 +105,11 @@ class AuthorizationServerConfiguration {
                                     c -> c.claim("authorization_response_iss_parameter_supported", true))));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+        // browsers (Accept: text/html) go to the login page; clients sending no Accept or */* get a 401
+        MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                new LoginUrlAuthenticationEntryPoint("/login"), browsers));
         http.oauth2ResourceServer(rs -> rs.jwt(withDefaults()));
         http.addFilterAfter(new PasswordChangeGate(), SecurityContextHolderFilter.class);
         headers.apply(http);
