@@ -61,7 +61,9 @@ class AuthorizationServerFlowTests extends IntegrationTest {
                 user.email(),
                 TestUsers.PASSWORD);
         assertThat(trip.loginShown()).isTrue();
-        assertThat(trip.consentShown()).as("first-party client: no consent page").isFalse();
+        assertThat(trip.consentShown())
+                .as("first-party client: no consent page")
+                .isFalse();
         assertThat(trip.callback()).startsWith(SPA_CALLBACK + "?");
         assertThat(trip.params()).containsEntry("state", state).containsEntry("iss", issuer());
 
@@ -138,7 +140,7 @@ class AuthorizationServerFlowTests extends IntegrationTest {
 
     @Test
     void refreshingRotatesTheRefreshTokenForThePublicClient() {
-        Tokens first = signIn(users.create(Role.USER));
+        Tokens first = signInTo(SPA, SPA_CALLBACK).tokens();
 
         Tokens second = tokens(refresh(http(), SPA, first.refresh()));
         assertThat(second.refresh()).isNotBlank().isNotEqualTo(first.refresh());
@@ -153,7 +155,7 @@ class AuthorizationServerFlowTests extends IntegrationTest {
 
     @Test
     void reusingARotatedRefreshTokenRevokesTheWholeGrant() {
-        Tokens first = signIn(users.create(Role.USER));
+        Tokens first = signInTo(SPA, SPA_CALLBACK).tokens();
         Tokens second = tokens(refresh(http(), SPA, first.refresh()));
         assertThat(http().json("GET", "/userinfo", second.access(), null).statusCode())
                 .isEqualTo(200);
@@ -163,7 +165,9 @@ class AuthorizationServerFlowTests extends IntegrationTest {
         assertThat(error(reuse)).isEqualTo("invalid_grant");
 
         HttpResponse<String> newest = refresh(http(), SPA, second.refresh());
-        assertThat(newest.statusCode()).as("the newest refresh token is revoked with the grant").isEqualTo(400);
+        assertThat(newest.statusCode())
+                .as("the newest refresh token is revoked with the grant")
+                .isEqualTo(400);
         assertThat(error(newest)).isEqualTo("invalid_grant");
         assertThat(http().json("GET", "/userinfo", second.access(), null).statusCode())
                 .as("userinfo with the grant's last access token")
@@ -178,18 +182,13 @@ class AuthorizationServerFlowTests extends IntegrationTest {
         registerPublicClient(clientId, callback, null, false);
         RegisteredClient registered = registeredClients.findByClientId(clientId);
         registeredClients.save(RegisteredClient.from(registered)
-                .tokenSettings(TokenSettings.withSettings(
-                                registered.getTokenSettings().getSettings())
-                        .refreshTokenTimeToLive(lifetime)
-                        .build())
+                .tokenSettings(
+                        TokenSettings.withSettings(registered.getTokenSettings().getSettings())
+                                .refreshTokenTimeToLive(lifetime)
+                                .build())
                 .build());
 
-        UserView user = users.create(Role.USER);
-        Pkce pkce = Pkce.create();
-        Trip trip = authorize(
-                http(), authorizeUrl(clientId, callback, "openid api", "s", pkce), callback, user.email(),
-                TestUsers.PASSWORD);
-        Tokens original = tokens(exchange(http(), clientId, trip.code(), callback, pkce));
+        Tokens original = signInTo(clientId, callback).tokens();
         Instant originalIssuedBy = Instant.now();
 
         sleepUntil(originalIssuedBy.plusSeconds(3));
@@ -206,61 +205,69 @@ class AuthorizationServerFlowTests extends IntegrationTest {
 
     @Test
     void rpInitiatedLogoutEndsTheSessionAndReturnsToTheRegisteredPostLogoutUri() {
-        String clientId = "logout-app-" + UUID.randomUUID().toString().substring(0, 8);
-        String callback = "http://127.0.0.1:5000/" + clientId + "/cb";
-        String afterLogout = "http://127.0.0.1:5000/" + clientId + "/bye";
-        registerPublicClient(clientId, callback, afterLogout, false);
-        UserView user = users.create(Role.USER);
-        TestHttp browser = http();
-        Pkce pkce = Pkce.create();
-        Trip trip = authorize(
-                browser, authorizeUrl(clientId, callback, "openid", "s", pkce), callback, user.email(),
-                TestUsers.PASSWORD);
-        Tokens tokens = tokens(exchange(http(), clientId, trip.code(), callback, pkce));
+        SignedIn app = signInToNewClient("logout-app", true);
+        String afterLogout = afterLogout(app.clientId());
 
-        HttpResponse<String> logout = browser.get("/connect/logout?"
-                + OAuthSteps.encode(Map.of(
-                        "id_token_hint", tokens.id(), "post_logout_redirect_uri", afterLogout, "state", "bye-1")));
+        HttpResponse<String> logout = app.browser()
+                .get("/connect/logout?"
+                        + OAuthSteps.encode(Map.of(
+                                "id_token_hint",
+                                app.tokens().id(),
+                                "post_logout_redirect_uri",
+                                afterLogout,
+                                "state",
+                                "bye-1")));
         assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
         assertThat(TestHttp.location(logout)).isEqualTo(afterLogout + "?state=bye-1");
 
-        HttpResponse<String> again = browser.get(
-                authorizeUrl(clientId, callback, "openid", "s", Pkce.create()), "Accept", "text/html");
+        HttpResponse<String> again = app.browser()
+                .get(authorizeUrl(app.clientId(), app.callback(), "openid", "s", Pkce.create()), "Accept", "text/html");
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(TestHttp.location(again)).as("signed out: login asked again").endsWith("/login");
     }
 
     @Test
     void rpInitiatedLogoutRefusesAnUnregisteredPostLogoutUri() {
-        String clientId = "logout-app-" + UUID.randomUUID().toString().substring(0, 8);
-        String callback = "http://127.0.0.1:5000/" + clientId + "/cb";
-        String afterLogout = "http://127.0.0.1:5000/" + clientId + "/bye";
-        registerPublicClient(clientId, callback, afterLogout, false);
-        UserView user = users.create(Role.USER);
-        TestHttp browser = http();
-        Pkce pkce = Pkce.create();
-        Trip trip = authorize(
-                browser, authorizeUrl(clientId, callback, "openid", "s", pkce), callback, user.email(),
-                TestUsers.PASSWORD);
-        Tokens tokens = tokens(exchange(http(), clientId, trip.code(), callback, pkce));
+        SignedIn app = signInToNewClient("logout-app", true);
 
-        for (String elsewhere : new String[] {"https://evil.example/bye", afterLogout + "x", callback}) {
-            HttpResponse<String> logout = browser.get("/connect/logout?"
-                    + OAuthSteps.encode(Map.of("id_token_hint", tokens.id(), "post_logout_redirect_uri", elsewhere)));
+        for (String elsewhere :
+                new String[] {"https://evil.example/bye", afterLogout(app.clientId()) + "x", app.callback()}) {
+            HttpResponse<String> logout = app.browser()
+                    .get("/connect/logout?"
+                            + OAuthSteps.encode(
+                                    Map.of("id_token_hint", app.tokens().id(), "post_logout_redirect_uri", elsewhere)));
             assertThat(logout.statusCode()).as(elsewhere).isEqualTo(400);
             assertThat(logout.headers().firstValue("Location")).isEmpty();
         }
     }
 
-    private Tokens signIn(UserView user) {
+    /** A browser signed in to a client, and the tokens the client got. */
+    record SignedIn(TestHttp browser, String clientId, String callback, Tokens tokens) {}
+
+    /** Registers a public first-party client (no consent) and signs a new user in to it. */
+    private SignedIn signInToNewClient(String prefix, boolean withPostLogoutUri) {
+        String clientId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String callback = "http://127.0.0.1:5000/" + clientId + "/cb";
+        registerPublicClient(clientId, callback, withPostLogoutUri ? afterLogout(clientId) : null, false);
+        return signInTo(clientId, callback);
+    }
+
+    private SignedIn signInTo(String clientId, String callback) {
+        UserView user = users.create(Role.USER);
+        TestHttp browser = http();
         Pkce pkce = Pkce.create();
         Trip trip = authorize(
-                http(),
-                authorizeUrl(SPA, SPA_CALLBACK, "openid profile api", "s", pkce),
-                SPA_CALLBACK,
+                browser,
+                authorizeUrl(clientId, callback, "openid api", "s", pkce),
+                callback,
                 user.email(),
                 TestUsers.PASSWORD);
-        return tokens(exchange(http(), SPA, trip.code(), SPA_CALLBACK, pkce));
+        return new SignedIn(
+                browser, clientId, callback, tokens(exchange(http(), clientId, trip.code(), callback, pkce)));
+    }
+
+    private static String afterLogout(String clientId) {
+        return "http://127.0.0.1:5000/" + clientId + "/bye";
     }
 
     private void registerPublicClient(String clientId, String callback, String postLogout, boolean consent) {
