@@ -3,8 +3,8 @@
 # smoke-test it through its own Service, then switch the live Service to it. The old slot stays for rollback.
 #   scripts/blue-green-deploy.sh VERSION
 # Environment: NAMESPACE (echamado), CHART (deploy/helm/echamado), VALUES (…/values-production.yaml),
-# LIVE_SERVICE (echamado), SMOKE_URL_TEMPLATE (http://echamado-@SLOT@.NAMESPACE.svc; needs cluster DNS,
-# e.g. run from a pod or through `kubectl port-forward`).
+# IMAGE_REPOSITORY (the chart's default when unset), LIVE_SERVICE (echamado), SMOKE_URL_TEMPLATE (e.g.
+# http://echamado-@SLOT@.echamado.svc from inside the cluster; unset: smoke tests go through kubectl port-forward).
 set -euo pipefail
 
 version="${1:?usage: $0 VERSION}"
@@ -22,14 +22,15 @@ if [ -z "$current" ]; then
   current="green"
 fi
 if [ "$current" = "blue" ]; then next="green"; else next="blue"; fi
-smoke_template="${SMOKE_URL_TEMPLATE:-http://echamado-@SLOT@.$namespace.svc}"
-smoke_url="${smoke_template//@SLOT@/$next}"
 
 log "live slot: $current; deploying $version to: $next"
 # The blue release owns the live Service, the Ingress and the backup job; it keeps the live selector where it is.
 owner_flags=(--set liveService.enabled=false --set ingress.enabled=false --set backup.enabled=false)
 if [ "$next" = "blue" ]; then
   owner_flags=(--set liveService.enabled=true --set "liveService.slot=$current")
+fi
+if [ -n "${IMAGE_REPOSITORY:-}" ]; then
+  owner_flags+=(--set "image.repository=$IMAGE_REPOSITORY")
 fi
 helm upgrade --install "echamado-$next" "$chart" \
   --namespace "$namespace" \
@@ -42,7 +43,18 @@ helm upgrade --install "echamado-$next" "$chart" \
 log "waiting for the rollout of echamado-$next"
 kubectl -n "$namespace" rollout status "deployment/echamado-$next" --timeout=300s
 
-log "smoke tests against $smoke_url"
+forward_pid=""
+if [ -n "${SMOKE_URL_TEMPLATE:-}" ]; then
+  smoke_url="${SMOKE_URL_TEMPLATE//@SLOT@/$next}"
+else
+  port="${SMOKE_LOCAL_PORT:-18080}"
+  kubectl -n "$namespace" port-forward "service/echamado-$next" "$port:80" > /dev/null &
+  forward_pid=$!
+  trap 'kill "$forward_pid" 2> /dev/null || true' EXIT
+  sleep 3
+  smoke_url="http://127.0.0.1:$port"
+fi
+log "smoke tests against $smoke_url (slot $next)"
 if ! "$root/scripts/smoke-tests.sh" "$smoke_url"; then
   log "smoke tests failed: traffic stays on $current"
   exit 1
