@@ -1,0 +1,5 @@
+/**
+ * Gridify-syntax {@code filter} and {@code orderBy} expressions from API users, translated to parameterised SQL over an
+ * allow-list of fields. Entry point: {@link com.echamado.platform.query.Gridify}; user syntax: docs/filter-syntax.md.
+ */
+package com.echamado.platform.query;
