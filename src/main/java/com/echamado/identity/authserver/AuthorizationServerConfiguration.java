@@ -72,7 +72,8 @@ class AuthorizationServerConfiguration {
             JdbcTemplate jdbc,
             SecurityEvents events,
             Clock clock,
-            SecurityHeaders headers) {
+            SecurityHeaders headers,
+            JWKSet signingKeys) {
         IssuerInAuthorizationResponse issuerResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(as -> {
             http.securityMatcher(as.getEndpointsMatcher());
@@ -101,8 +102,17 @@ class AuthorizationServerConfiguration {
                             m -> m.claim("authorization_response_iss_parameter_supported", true)))
                     .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(ctx ->
                                     claims.userInfo(ctx.getAuthorization().getPrincipalName())))
-                            .providerConfigurationEndpoint(config -> config.providerConfigurationCustomizer(
-                                    c -> c.claim("authorization_response_iss_parameter_supported", true))));
+                            .providerConfigurationEndpoint(config -> config.providerConfigurationCustomizer(c ->
+                                    c.claim("authorization_response_iss_parameter_supported", true)
+                                            // ID tokens are signed with the first key's algorithm (TokenClaims)
+                                            .idTokenSigningAlgorithms(algorithms -> {
+                                                algorithms.clear();
+                                                algorithms.add(signingKeys
+                                                        .getKeys()
+                                                        .get(0)
+                                                        .getAlgorithm()
+                                                        .getName());
+                                            }))));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
         // browsers (Accept: text/html) go to the login page; clients sending no Accept or */* get a 401
