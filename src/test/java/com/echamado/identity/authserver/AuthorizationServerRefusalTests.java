@@ -2,7 +2,6 @@ package com.echamado.identity.authserver;
 
 import static com.echamado.identity.authserver.OAuthSteps.SPA;
 import static com.echamado.identity.authserver.OAuthSteps.SPA_CALLBACK;
-import static com.echamado.identity.authserver.OAuthSteps.authorize;
 import static com.echamado.identity.authserver.OAuthSteps.authorizeUrl;
 import static com.echamado.identity.authserver.OAuthSteps.error;
 import static com.echamado.identity.authserver.OAuthSteps.exchange;
@@ -86,12 +85,7 @@ class AuthorizationServerRefusalTests extends IntegrationTest {
     void aCodeIsSingleUseAndItsReuseRevokesTheTokensIssuedFromIt() {
         UserView user = users.create(Role.USER);
         Pkce pkce = Pkce.create();
-        Trip trip = authorize(
-                http(),
-                authorizeUrl(SPA, SPA_CALLBACK, "openid api", "s", pkce),
-                SPA_CALLBACK,
-                user.email(),
-                TestUsers.PASSWORD);
+        Trip trip = OAuthSteps.authorizeSpa(http(), user, pkce);
         Tokens tokens = tokens(exchange(http(), SPA, trip.code(), SPA_CALLBACK, pkce));
         assertThat(http().json("GET", "/userinfo", tokens.access(), null).statusCode())
                 .isEqualTo(200);
@@ -251,7 +245,7 @@ class AuthorizationServerRefusalTests extends IntegrationTest {
                 .contains("authorization_code", "refresh_token", "client_credentials")
                 .doesNotContain("password", "implicit");
         assertThat(OAuthSteps.strings(config.get("id_token_signing_alg_values_supported")))
-                .contains("RS256");
+                .containsExactly("RS256");
 
         var metadata = TestHttp.parse(http().get("/.well-known/oauth-authorization-server"));
         assertThat(metadata.get("issuer").asString()).isEqualTo(issuer);

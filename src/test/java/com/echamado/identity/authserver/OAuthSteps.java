@@ -2,7 +2,9 @@ package com.echamado.identity.authserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.echamado.identity.UserView;
 import com.echamado.support.TestHttp;
+import com.echamado.support.TestUsers;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -151,6 +153,16 @@ final class OAuthSteps {
             }
         }
         throw new AssertionError("Too many redirects");
+    }
+
+    /** A new browser session signs the user in to the first-party public client and comes back with a code. */
+    static Trip authorizeSpa(TestHttp browser, UserView user, Pkce pkce) {
+        return authorize(
+                browser,
+                authorizeUrl(SPA, SPA_CALLBACK, "openid api", "s", pkce),
+                SPA_CALLBACK,
+                user.email(),
+                TestUsers.PASSWORD);
     }
 
     static HttpResponse<String> exchange(TestHttp app, String clientId, String code, String redirectUri, Pkce pkce) {
