@@ -55,7 +55,14 @@ public class TestHttp {
     }
 
     public HttpResponse<String> json(String method, String pathOrUrl, String token, String body) {
-        HttpRequest.Builder builder = request(pathOrUrl).header("Accept", "application/json, application/problem+json");
+        return jsonWithHeader(method, pathOrUrl, token, body);
+    }
+
+    /** A JSON request with extra headers given as name, value pairs. */
+    public HttpResponse<String> jsonWithHeader(
+            String method, String pathOrUrl, String token, String body, String... headers) {
+        HttpRequest.Builder builder =
+                request(pathOrUrl, headers).header("Accept", "application/json, application/problem+json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -1,0 +1,234 @@
+package com.echamado.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Departments, categories and subcategories, ticket types and statuses. Exactly one status is initial (new tickets
+ * start there) and one is resolving (resolution lands there); final statuses close a ticket. Entries in use are
+ * disabled, never deleted.
+ */
+@Service
+@Transactional
+public class Catalog {
+
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    private final CatalogEntryRepository entries;
+    private final DepartmentAgents agents;
+    private final List<CatalogUsage> usages;
+    private final Clock clock;
+
+    Catalog(CatalogEntryRepository entries, DepartmentAgents agents, List<CatalogUsage> usages, Clock clock) {
+        this.entries = entries;
+        this.agents = agents;
+        this.usages = usages;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CatalogEntryView> list(CatalogKind kind, boolean includeDisabled) {
+        return entries.findByKind(kind).stream()
+                .filter(entry -> includeDisabled || entry.enabled())
+                .map(CatalogEntry::toView)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public CatalogEntryView get(CatalogKind kind, UUID id) {
+        return find(kind, id).toView();
+    }
+
+    /** Any entry by id, whatever its kind (to show names on old tickets); empty when unknown. */
+    @Transactional(readOnly = true)
+    public Optional<CatalogEntryView> find(UUID id) {
+        return entries.findById(id).map(CatalogEntry::toView);
+    }
+
+    /** An enabled entry of the kind, for a new or changed ticket; {@code field} names the input in the error. */
+    @Transactional(readOnly = true)
+    public CatalogEntryView requireActive(CatalogKind kind, UUID id, String field) {
+        return entries.findById(id)
+                .filter(entry -> entry.kind() == kind && entry.enabled())
+                .map(CatalogEntry::toView)
+                .orElseThrow(() -> CatalogException.invalid(field, "Unknown or disabled " + kind.path() + " entry"));
+    }
+
+    @Transactional(readOnly = true)
+    public CatalogEntryView initialStatus() {
+        return entries.findFirstByKindAndInitialTrue(CatalogKind.STATUS)
+                .map(CatalogEntry::toView)
+                .orElseThrow(() -> CatalogException.conflict("no-initial-status", null, "No initial status"));
+    }
+
+    @Transactional(readOnly = true)
+    public CatalogEntryView resolvingStatus() {
+        return entries.findFirstByKindAndResolvingTrue(CatalogKind.STATUS)
+                .map(CatalogEntry::toView)
+                .orElseThrow(() -> CatalogException.conflict("no-resolving-status", null, "No resolving status"));
+    }
+
+    @Transactional(readOnly = true)
+    public CatalogEntryView closingStatus() {
+        return entries.findByKindAndIsFinalTrueAndEnabledTrueOrderByDisplayOrder(CatalogKind.STATUS).stream()
+                .findFirst()
+                .map(CatalogEntry::toView)
+                .orElseThrow(() -> CatalogException.conflict("no-final-status", null, "No enabled final status"));
+    }
+
+    public CatalogEntryView create(CatalogKind kind, CatalogEntryRequest request) {
+        validate(kind, request);
+        CatalogEntry entry = new CatalogEntry(kind, request.parentId(), clock.instant());
+        entry.apply(request);
+        checkName(entry, UUID.randomUUID());
+        claimFlags(entry.id(), request);
+        return entries.saveAndFlush(entry).toView();
+    }
+
+    public CatalogEntryView update(CatalogKind kind, UUID id, CatalogEntryRequest request) {
+        CatalogEntry entry = find(kind, id);
+        validate(kind, request);
+        if (kind == CatalogKind.SUBCATEGORY && !request.parentId().equals(entry.parentId())) {
+            throw CatalogException.invalid("parentId", "A subcategory cannot move to another category");
+        }
+        boolean wasInitial = entry.initial();
+        boolean wasResolving = entry.resolving();
+        claimFlags(entry.id(), request);
+        entry.apply(request);
+        if (wasInitial && !entry.initial()) {
+            throw CatalogException.conflict(
+                    "initial-required", "initial", "Make another status initial instead of unsetting this one");
+        }
+        if (wasResolving && !entry.resolving()) {
+            throw CatalogException.conflict(
+                    "resolving-required", "resolving", "Make another status resolving instead of unsetting this one");
+        }
+        checkName(entry, entry.id());
+        return entries.saveAndFlush(entry).toView();
+    }
+
+    public CatalogEntryView disable(CatalogKind kind, UUID id) {
+        CatalogEntry entry = find(kind, id);
+        if (entry.initial() || entry.resolving()) {
+            throw CatalogException.conflict(
+                    "status-required", null, "The initial and the resolving status cannot be disabled");
+        }
+        entry.disable();
+        if (entry.isFinal()
+                && entries.findByKindAndIsFinalTrueAndEnabledTrueOrderByDisplayOrder(kind)
+                        .isEmpty()) {
+            throw CatalogException.conflict("final-required", null, "At least one final status must stay enabled");
+        }
+        return entries.saveAndFlush(entry).toView();
+    }
+
+    public CatalogEntryView enable(CatalogKind kind, UUID id) {
+        CatalogEntry entry = find(kind, id);
+        entry.enable();
+        checkName(entry, entry.id());
+        return entries.saveAndFlush(entry).toView();
+    }
+
+    /** Deletes an unused entry; an entry that tickets use answers a conflict with their number. */
+    public void delete(CatalogKind kind, UUID id) {
+        CatalogEntry entry = find(kind, id);
+        long used = usages.stream().mapToLong(usage -> usage.countUsing(id)).sum();
+        if (used > 0) {
+            throw CatalogException.inUse(used);
+        }
+        if (entries.countByParentId(id) > 0) {
+            throw CatalogException.conflict("has-subcategories", null, "Delete or move its subcategories first");
+        }
+        if (entry.initial() || entry.resolving()) {
+            throw CatalogException.conflict(
+                    "status-required", null, "The initial and the resolving status cannot be deleted");
+        }
+        if (kind == CatalogKind.DEPARTMENT && agents.countFor(id) > 0) {
+            throw CatalogException.conflict("has-agents", null, "Remove the department's agents first");
+        }
+        entries.delete(entry);
+        entries.flush();
+        if (entry.isFinal()
+                && entries.findByKindAndIsFinalTrueAndEnabledTrueOrderByDisplayOrder(kind)
+                        .isEmpty()) {
+            throw CatalogException.conflict("final-required", null, "At least one final status must stay enabled");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> departmentsOf(UUID agentId) {
+        return agents.departmentsOf(agentId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> agentsOf(UUID departmentId) {
+        find(CatalogKind.DEPARTMENT, departmentId);
+        return agents.agentsOf(departmentId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean worksIn(UUID agentId, UUID departmentId) {
+        return agents.isMember(agentId, departmentId);
+    }
+
+    public void addAgent(UUID departmentId, UUID agentId) {
+        find(CatalogKind.DEPARTMENT, departmentId);
+        agents.add(departmentId, agentId);
+    }
+
+    public void removeAgent(UUID departmentId, UUID agentId) {
+        find(CatalogKind.DEPARTMENT, departmentId);
+        agents.remove(departmentId, agentId);
+    }
+
+    private void validate(CatalogKind kind, CatalogEntryRequest request) {
+        if (kind == CatalogKind.SUBCATEGORY) {
+            if (request.parentId() == null) {
+                throw CatalogException.invalid("parentId", "A subcategory needs its category");
+            }
+            entries.findById(request.parentId())
+                    .filter(parent -> parent.kind() == CatalogKind.CATEGORY)
+                    .orElseThrow(() -> CatalogException.invalid("parentId", "Unknown category"));
+        } else if (request.parentId() != null) {
+            throw CatalogException.invalid("parentId", "Only subcategories have a parent");
+        }
+        if (kind == CatalogKind.STATUS) {
+            if (request.color() != null && !COLOR.matcher(request.color()).matches()) {
+                throw CatalogException.invalid("color", "Use a colour like #1d4ed8");
+            }
+            if (request.isFinal() && (request.initial() || request.resolving())) {
+                throw CatalogException.invalid("isFinal", "A final status cannot also be initial or resolving");
+            }
+        } else if (request.initial() || request.resolving() || request.isFinal()) {
+            throw CatalogException.invalid("initial", "Only statuses have flags");
+        }
+    }
+
+    private void checkName(CatalogEntry entry, UUID exclude) {
+        if (entry.enabled()
+                && entries.activeNameExists(entry.kind(), entry.parentId(), entry.nameNormalized(), exclude)) {
+            throw CatalogException.nameTaken();
+        }
+    }
+
+    /** Setting a flag that only one status may hold takes it from the status that had it (before this one). */
+    private void claimFlags(UUID id, CatalogEntryRequest request) {
+        if (request.initial()) {
+            entries.releaseInitial(id);
+        }
+        if (request.resolving()) {
+            entries.releaseResolving(id);
+        }
+    }
+
+    private CatalogEntry find(CatalogKind kind, UUID id) {
+        return entries.findById(id)
+                .filter(entry -> entry.kind() == kind)
+                .orElseThrow(() -> CatalogException.notFound(id));
+    }
+}

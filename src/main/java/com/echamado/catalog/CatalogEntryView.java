@@ -1,0 +1,18 @@
+package com.echamado.catalog;
+
+import java.util.UUID;
+
+/** A catalog entry as other modules and the API see it. Status flags are false for other kinds. */
+public record CatalogEntryView(
+        UUID id,
+        CatalogKind kind,
+        UUID parentId,
+        String name,
+        String description,
+        boolean enabled,
+        String color,
+        int displayOrder,
+        boolean initial,
+        boolean resolving,
+        boolean isFinal,
+        long version) {}

@@ -1,0 +1,20 @@
+package com.echamado.tickets;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface TicketRepository extends JpaRepository<Ticket, UUID> {
+
+    @Query(value = "select nextval('ticket_number_seq')", nativeQuery = true)
+    long nextNumber();
+
+    Ticket findByNumber(long number);
+}
+
+interface CommentRepository extends JpaRepository<Comment, UUID> {
+
+    @Query("select c from Comment c where c.ticketId = :ticketId and c.deletedAt is null order by c.createdAt, c.id")
+    List<Comment> findVisible(UUID ticketId);
+}

@@ -1,0 +1,37 @@
+package com.echamado.tickets;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a ticket's full-text document current, in the same transaction as the change: number and title (weight A),
+ * description (B) and public, undeleted replies (C), Portuguese without accents. On H2 (local profile) there is no
+ * document; search falls back to a simple match.
+ */
+@Component
+class SearchIndex {
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+
+    SearchIndex(JdbcTemplate jdbc, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.postgres = dialect.postgres();
+    }
+
+    void refresh(UUID ticketId) {
+        if (!postgres) {
+            return;
+        }
+        jdbc.update("""
+                update ticket t set search_document =
+                    setweight(to_tsvector('echamado_pt', t.number::text || ' ' || t.title), 'A')
+                    || setweight(to_tsvector('echamado_pt', t.description), 'B')
+                    || setweight(to_tsvector('echamado_pt', coalesce((
+                        select string_agg(c.body, ' ') from ticket_comment c
+                        where c.ticket_id = t.id and not c.internal and c.deleted_at is null), '')), 'C')
+                where t.id = ?
+                """, ticketId);
+    }
+}

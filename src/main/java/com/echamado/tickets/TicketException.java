@@ -1,0 +1,84 @@
+package com.echamado.tickets;
+
+/** A ticket rule was broken. {@link #field()} names the input at fault, if any. */
+public class TicketException extends RuntimeException {
+
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        INVALID,
+        FORBIDDEN,
+        STALE,
+        PRECONDITION_REQUIRED,
+        UNPROCESSABLE
+    }
+
+    private final Kind kind;
+    private final String code;
+    private final String field;
+
+    TicketException(Kind kind, String code, String field, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.field = field;
+    }
+
+    static TicketException notFound(Object id) {
+        return new TicketException(Kind.NOT_FOUND, "ticket-not-found", null, "No ticket " + id);
+    }
+
+    static TicketException commentNotFound(Object id) {
+        return new TicketException(Kind.NOT_FOUND, "comment-not-found", null, "No comment " + id);
+    }
+
+    static TicketException conflict(String code, String message) {
+        return new TicketException(Kind.CONFLICT, code, null, message);
+    }
+
+    static TicketException invalid(String field, String message) {
+        return new TicketException(Kind.INVALID, "invalid", field, message);
+    }
+
+    static TicketException forbidden(String message) {
+        return new TicketException(Kind.FORBIDDEN, "not-allowed", null, message);
+    }
+
+    public static TicketException stale(long current) {
+        return new TicketException(
+                Kind.STALE, "stale", null, "The ticket changed meanwhile (now version " + current + "); reload it");
+    }
+
+    public static TicketException preconditionRequired() {
+        return new TicketException(
+                Kind.PRECONDITION_REQUIRED, "if-match-required", null, "Send If-Match with the ticket's ETag");
+    }
+
+    public static TicketException keyReused() {
+        return new TicketException(
+                Kind.UNPROCESSABLE,
+                "idempotency-key-reused",
+                null,
+                "This Idempotency-Key was used with another request");
+    }
+
+    public static TicketException keyInFlight() {
+        return new TicketException(
+                Kind.CONFLICT,
+                "idempotency-key-in-flight",
+                null,
+                "A request with this Idempotency-Key is still running");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,269 @@
+package com.echamado.tickets;
+
+import com.echamado.catalog.Priority;
+import com.echamado.platform.query.FieldType;
+import com.echamado.platform.query.Gridify;
+import com.echamado.platform.query.QueryField;
+import com.echamado.platform.query.SqlFilter;
+import com.echamado.platform.query.SqlOrder;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ticket lists as SQL shaped for the indexes: visibility first, then typed filters, full-text search (PostgreSQL,
+ * Portuguese, unaccented, ranked), the Gridify filter, and keyset pagination on (opened_at, id).
+ */
+@Component
+class TicketQueries {
+
+    static final int COUNT_LIMIT = 10_000;
+    private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,18})");
+
+    static final List<QueryField> FIELDS = List.of(
+            new QueryField("number", "t.number", FieldType.NUMBER),
+            new QueryField("title", "t.title", FieldType.TEXT),
+            new QueryField("description", "t.description", FieldType.TEXT),
+            QueryField.enumeration(
+                    "priority",
+                    "t.priority",
+                    Arrays.stream(Priority.values()).map(Enum::name).toList()),
+            new QueryField("status", "t.status_id", FieldType.UUID),
+            new QueryField("department", "t.department_id", FieldType.UUID),
+            new QueryField("type", "t.type_id", FieldType.UUID),
+            new QueryField("category", "t.category_id", FieldType.UUID),
+            new QueryField("subcategory", "t.subcategory_id", FieldType.UUID),
+            new QueryField("requester", "t.requester_id", FieldType.UUID),
+            new QueryField("assignee", "t.assignee_id", FieldType.UUID),
+            new QueryField("closed", "t.is_closed", FieldType.BOOLEAN),
+            new QueryField("openedAt", "t.opened_at", FieldType.DATE_TIME),
+            new QueryField("dueAt", "t.due_at", FieldType.DATE_TIME),
+            new QueryField("resolvedAt", "t.resolved_at", FieldType.DATE_TIME),
+            new QueryField("closedAt", "t.closed_at", FieldType.DATE_TIME),
+            new QueryField("updatedAt", "t.updated_at", FieldType.DATE_TIME),
+            new QueryField("rating", "t.rating", FieldType.NUMBER));
+
+    private static final String COLUMNS = "t.id, t.number, t.title, t.status_id, t.is_closed, t.priority,"
+            + " t.department_id, t.type_id, t.category_id, t.requester_id, t.assignee_id, t.opened_at, t.due_at,"
+            + " t.updated_at";
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+    private final Clock clock;
+
+    TicketQueries(JdbcTemplate jdbc, Dialect dialect, Clock clock) {
+        this.jdbc = jdbc;
+        this.postgres = dialect.postgres();
+        this.clock = clock;
+    }
+
+    /** The WHERE clause and parameters of a query, visibility included. */
+    record Where(String sql, List<Object> params) {}
+
+    TicketPage list(Actor actor, TicketQuery query) {
+        Instant now = clock.instant();
+        Where where = where(actor, query, now);
+        SqlOrder custom = Gridify.orderBy(query.orderBy(), FIELDS);
+        boolean ranked = postgres && hasText(query.q()) && custom.isEmpty();
+        boolean keyset = custom.isEmpty() && !ranked;
+
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from ticket t where ");
+        sql.append(where.sql());
+        List<Object> params = new ArrayList<>(where.params());
+        if (keyset && query.cursor() != null) {
+            Object[] position = decodeCursor(query.cursor());
+            sql.append(" and (t.opened_at, t.id) < (?, ?)");
+            params.add(position[0]);
+            params.add(position[1]);
+        }
+        if (ranked) {
+            sql.append(" order by ts_rank(t.search_document, websearch_to_tsquery('echamado_pt', ?)) desc,"
+                    + " t.opened_at desc, t.id desc");
+            params.add(query.q());
+        } else if (!custom.isEmpty()) {
+            sql.append(" order by ").append(custom.sql()).append(", t.id desc");
+        } else {
+            sql.append(" order by t.opened_at desc, t.id desc");
+        }
+        sql.append(" limit ?");
+        params.add(query.size() + 1);
+        if (!(keyset && query.cursor() != null) && query.page() > 0) {
+            sql.append(" offset ?");
+            params.add((long) query.page() * query.size());
+        }
+        List<TicketSummary> rows = jdbc.query(sql.toString(), (rs, i) -> summary(rs, now), params.toArray());
+        String next = null;
+        if (rows.size() > query.size()) {
+            rows = rows.subList(0, query.size());
+            if (keyset) {
+                TicketSummary last = rows.get(rows.size() - 1);
+                next = encodeCursor(last.openedAt(), last.id());
+            }
+        }
+        Long counted = jdbc.queryForObject(
+                "select count(*) from (select 1 from ticket t where " + where.sql() + " limit " + (COUNT_LIMIT + 1)
+                        + ") x",
+                Long.class,
+                where.params().toArray());
+        long total = counted == null ? 0 : counted;
+        return new TicketPage(
+                List.copyOf(rows),
+                query.page(),
+                query.size(),
+                Math.min(total, COUNT_LIMIT),
+                total <= COUNT_LIMIT,
+                next);
+    }
+
+    Where where(Actor actor, TicketQuery query, Instant now) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        visibility(actor, clauses, params);
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            clauses.add("t.status_id in (" + placeholders(query.statuses().size()) + ")");
+            params.addAll(query.statuses());
+        }
+        equal(clauses, params, "t.department_id", query.departmentId());
+        equal(clauses, params, "t.type_id", query.typeId());
+        equal(clauses, params, "t.category_id", query.categoryId());
+        equal(
+                clauses,
+                params,
+                "t.priority",
+                query.priority() == null ? null : query.priority().name());
+        equal(clauses, params, "t.assignee_id", query.assigneeId());
+        equal(clauses, params, "t.requester_id", query.requesterId());
+        if (Boolean.TRUE.equals(query.unassigned())) {
+            clauses.add("t.assignee_id is null");
+        }
+        if (query.overdue() != null) {
+            clauses.add(
+                    query.overdue()
+                            ? "(not t.is_closed and t.due_at < ?)"
+                            : "(t.is_closed or t.due_at is null or t.due_at >= ?)");
+            params.add(Timestamp.from(now));
+        }
+        if (query.closed() != null) {
+            clauses.add(query.closed() ? "t.is_closed" : "not t.is_closed");
+        }
+        range(clauses, params, "t.opened_at", query.openedFrom(), query.openedTo());
+        range(clauses, params, "t.due_at", query.dueFrom(), query.dueTo());
+        if (hasText(query.q())) {
+            search(query.q().trim(), clauses, params);
+        }
+        SqlFilter filter = Gridify.filter(query.filter(), FIELDS);
+        clauses.add("(" + filter.sql() + ")");
+        params.addAll(filter.parameters());
+        return new Where(String.join(" and ", clauses), params);
+    }
+
+    private void visibility(Actor actor, List<String> clauses, List<Object> params) {
+        if (actor.admin()) {
+            return;
+        }
+        if (actor.agent()) {
+            StringBuilder sql = new StringBuilder("(t.requester_id = ? or t.assignee_id = ?");
+            params.add(actor.id());
+            params.add(actor.id());
+            if (!actor.departments().isEmpty()) {
+                sql.append(" or t.department_id in (")
+                        .append(placeholders(actor.departments().size()))
+                        .append(")");
+                params.addAll(actor.departments());
+            }
+            clauses.add(sql.append(")").toString());
+        } else {
+            clauses.add("t.requester_id = ?");
+            params.add(actor.id());
+        }
+    }
+
+    private void search(String q, List<String> clauses, List<Object> params) {
+        var number = NUMBER.matcher(q);
+        if (number.matches()) {
+            clauses.add("t.number = ?");
+            params.add(Long.parseLong(number.group(1)));
+        } else if (postgres) {
+            clauses.add("t.search_document @@ websearch_to_tsquery('echamado_pt', ?)");
+            params.add(q);
+        } else {
+            clauses.add("(lower(t.title) like ? or lower(t.description) like ?)");
+            String like = "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%";
+            params.add(like);
+            params.add(like);
+        }
+    }
+
+    private static void equal(List<String> clauses, List<Object> params, String column, Object value) {
+        if (value != null) {
+            clauses.add(column + " = ?");
+            params.add(value);
+        }
+    }
+
+    private static void range(List<String> clauses, List<Object> params, String column, Instant from, Instant to) {
+        if (from != null) {
+            clauses.add(column + " >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            clauses.add(column + " < ?");
+            params.add(Timestamp.from(to));
+        }
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    static String encodeCursor(Instant openedAt, UUID id) {
+        String raw = openedAt.toString() + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Object[] decodeCursor(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\|", 2);
+            return new Object[] {Timestamp.from(Instant.parse(parts[0])), UUID.fromString(parts[1])};
+        } catch (RuntimeException e) {
+            throw TicketException.invalid("cursor", "The cursor is not valid; start from the first page");
+        }
+    }
+
+    private static TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
+        Timestamp due = rs.getTimestamp("due_at");
+        boolean closed = rs.getBoolean("is_closed");
+        return new TicketSummary(
+                rs.getObject("id", UUID.class),
+                rs.getLong("number"),
+                rs.getString("title"),
+                rs.getObject("status_id", UUID.class),
+                closed,
+                Priority.valueOf(rs.getString("priority")),
+                rs.getObject("department_id", UUID.class),
+                rs.getObject("type_id", UUID.class),
+                rs.getObject("category_id", UUID.class),
+                rs.getObject("requester_id", UUID.class),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getTimestamp("opened_at").toInstant(),
+                due == null ? null : due.toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                due != null && !closed && due.toInstant().isBefore(now));
+    }
+}
