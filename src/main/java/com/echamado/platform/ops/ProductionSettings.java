@@ -46,8 +46,12 @@ final class ProductionSettings {
             problems.add("the issuer must be an absolute http(s) URL, got '" + issuer + "'");
         }
         rejectDefault(env, "spring.datasource.password", "the database password", problems);
-        rejectDefault(env, "spring.rabbitmq.password", "the RabbitMQ password", problems);
+        rejectDefaultValue(rabbitPassword(env), "the RabbitMQ password (RABBITMQ_CONNECTION)", problems);
         rejectDefault(env, "spring.data.redis.password", "the Redis password", problems);
+        rejectDefaultValue(
+                uriPassword(env.getProperty("spring.data.redis.url")),
+                "the Redis password (REDIS_CONNECTION)",
+                problems);
         rejectDefault(env, "echamado.identity.admin-password", "ECHAMADO_ADMIN_PASSWORD", problems);
         String key = env.getProperty("echamado.identity.signing-keys", "");
         if (!key.isBlank() && !key.contains("-----BEGIN")) {
@@ -69,6 +73,39 @@ final class ProductionSettings {
         String value = env.getProperty(property);
         if (value != null && !value.isBlank() && KNOWN_DEFAULTS.contains(value.toLowerCase(Locale.ROOT))) {
             problems.add(what + " is a well-known default value [" + property + "]");
+        }
+    }
+
+    private static void rejectDefaultValue(String value, String what, List<String> problems) {
+        if (value != null && KNOWN_DEFAULTS.contains(value.toLowerCase(Locale.ROOT))) {
+            problems.add(what + " is a well-known default value");
+        }
+    }
+
+    /** The password RabbitMQ will be given: from the AMQP URI, the property, or Spring's implicit "guest". */
+    static String rabbitPassword(Environment env) {
+        String addresses = env.getProperty("spring.rabbitmq.addresses", "");
+        for (String address : addresses.split(",")) {
+            String password = uriPassword(address.trim());
+            if (password != null) {
+                return password;
+            }
+        }
+        return env.getProperty("spring.rabbitmq.password", "guest");
+    }
+
+    static String uriPassword(String uri) {
+        if (uri == null || !uri.contains("://")) {
+            return null;
+        }
+        try {
+            String userInfo = java.net.URI.create(uri).getRawUserInfo();
+            if (userInfo == null || !userInfo.contains(":")) {
+                return null;
+            }
+            return java.net.URLDecoder.decode(userInfo.split(":", 2)[1], java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
         }
     }
 }

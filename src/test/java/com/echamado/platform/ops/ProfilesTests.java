@@ -80,7 +80,26 @@ class ProfilesTests {
                 .withProperty("echamado.identity.signing-keys", TestKeys.rsa())
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/echamado")
                 .withProperty("spring.datasource.username", "app")
-                .withProperty("spring.datasource.password", "a-long-random-database-secret");
+                .withProperty("spring.datasource.password", "a-long-random-database-secret")
+                .withProperty("spring.rabbitmq.addresses", "amqp://echamado:a-long-broker-secret@mq:5672/echamado");
         ProductionSettings.check(env);
+    }
+
+    @Test
+    void theBrokersGuestAccountIsRefusedInProductionWhetherExplicitOrImplicit() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("echamado.identity.issuer", "https://api.echamado.test")
+                .withProperty("echamado.identity.signing-keys", TestKeys.rsa())
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/echamado")
+                .withProperty("spring.datasource.username", "app")
+                .withProperty("spring.datasource.password", "a-long-random-database-secret");
+        assertThatThrownBy(() -> ProductionSettings.check(env)).hasMessageContaining("RabbitMQ password");
+        env.setProperty("spring.rabbitmq.addresses", "amqp://guest:guest@mq:5672/");
+        assertThatThrownBy(() -> ProductionSettings.check(env)).hasMessageContaining("RabbitMQ password");
+        env.setProperty("spring.data.redis.url", "redis://:changeme@cache:6379");
+        env.setProperty("spring.rabbitmq.addresses", "amqp://app:s3cure-broker-pass@mq:5672/");
+        assertThatThrownBy(() -> ProductionSettings.check(env))
+                .hasMessageContaining("Redis password")
+                .hasMessageNotContaining("RabbitMQ");
     }
 }
