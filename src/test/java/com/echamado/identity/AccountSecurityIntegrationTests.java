@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Lockout, rate limits, registration, password changes and role administration, over real HTTP. */
+@ExtendWith(OutputCaptureExtension.class)
 class AccountSecurityIntegrationTests extends IntegrationTest {
 
     @Test
@@ -31,6 +35,19 @@ class AccountSecurityIntegrationTests extends IntegrationTest {
         assertThat(TestHttp.parse(unlocked).get("locked").asBoolean()).isFalse();
         assertThat(TestHttp.location(http().login(user.email(), TestUsers.PASSWORD)))
                 .doesNotContain("error", "locked");
+    }
+
+    @Test
+    void loginsAndLockoutsAreLoggedAsStructuredSecurityEventsWithoutPasswords(CapturedOutput output) {
+        UserView user = users.create(Role.USER);
+        TestHttp browser = http();
+        browser.login(user.email(), "not-the-password-1");
+        browser.login(user.email(), TestUsers.PASSWORD);
+        assertThat(output.getOut())
+                .contains("security event login_failure account=" + user.email())
+                .contains("security event login_success userId=" + user.id())
+                .doesNotContain("not-the-password-1")
+                .doesNotContain(TestUsers.PASSWORD);
     }
 
     @Test

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.echamado.support.IntegrationTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 /** What the deployment guide probes and scrapes, and the headers every response carries. */
 class OperabilityIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void probesAnswerWithoutDetails() {
@@ -16,6 +23,18 @@ class OperabilityIntegrationTests extends IntegrationTest {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).contains("\"status\":\"UP\"").doesNotContain("components", "details");
         }
+    }
+
+    @Test
+    void readinessRefusesTrafficWhileLivenessStaysUp() {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            assertThat(http().get("/health/ready").statusCode()).isEqualTo(503);
+            assertThat(http().get("/health/live").statusCode()).isEqualTo(200);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(http().get("/health/ready").statusCode()).isEqualTo(200);
     }
 
     @Test
