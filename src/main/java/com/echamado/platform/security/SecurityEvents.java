@@ -16,10 +16,11 @@ public class SecurityEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger("echamado.security");
 
+    /** Records an event; details are written in key order, so the text line reads the same on every JDK. */
     public void record(String event, Map<String, ?> details) {
         LoggingEventBuilder line = LOG.atInfo().addKeyValue("event", event);
         StringBuilder text = new StringBuilder("security event ").append(event);
-        for (Map.Entry<String, ?> detail : details.entrySet()) {
+        for (Map.Entry<String, ?> detail : new java.util.TreeMap<>(details).entrySet()) {
             String value = sanitize(String.valueOf(detail.getValue()));
             line = line.addKeyValue(detail.getKey(), value);
             text.append(' ').append(detail.getKey()).append('=').append(value);
