@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.echamado.EChamadoApplication;
+import com.echamado.identity.Role;
+import com.echamado.support.TestHttp;
 import com.echamado.support.TestKeys;
+import com.echamado.support.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +45,27 @@ class ProfilesTests {
             assertThat(aggregate.statusCode()).isEqualTo(200);
             assertThat(Files.exists(data.resolve("echamado.mv.db"))).isTrue();
             assertThat(Files.readString(data.resolve("jwt-signing-key.pem"))).contains("BEGIN PRIVATE KEY");
+
+            // the help desk itself works on H2 too: open, list, search and count a ticket
+            TestUsers users = app.getBean(TestUsers.class);
+            String token = users.token(users.create(Role.USER));
+            TestHttp http = new TestHttp(base);
+            HttpResponse<String> opened = http.json("POST", "/api/v1/tickets", token, """
+                    {"title":"Impressora sem toner","description":"Trocar o toner","departmentId":"%s",
+                     "typeId":"%s","categoryId":"%s","priority":"LOW"}
+                    """.formatted(
+                            "00000000-0000-4000-8000-000000000201",
+                            "00000000-0000-4000-8000-000000000301",
+                            "00000000-0000-4000-8000-000000000401"));
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            assertThat(http.json("GET", "/api/v1/tickets?q=toner", token, null).body())
+                    .contains("Impressora sem toner");
+            assertThat(http.json("GET", "/api/v1/tickets?filter=priority%3DLOW", token, null)
+                            .body())
+                    .contains("Impressora sem toner");
+            HttpResponse<String> dashboard = http.json("GET", "/api/v1/dashboard", token, null);
+            assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+            assertThat(TestHttp.parse(dashboard).get("open").asLong()).isEqualTo(1);
         }
     }
 
