@@ -2,9 +2,20 @@ package com.echamado.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.echamado.identity.UserView;
 import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Seeded catalog ids and helpers to open and change tickets over the API. */
@@ -47,5 +58,83 @@ final class TicketFixtures {
         HttpResponse<String> current = http.json("GET", ticketPath, token, null);
         String etag = current.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(current.body()));
         return http.jsonWithHeader(method, path, token, body, "If-Match", etag);
+    }
+
+    /** A ticket body with the given priority and description (JSON-safe text only). */
+    static String body(String title, String priority, String description) {
+        return body(title, SUPPORT_DEPARTMENT)
+                .replace("\"HIGH\"", "\"" + priority + "\"")
+                .replace("A impressora do 2º andar não liga.", description);
+    }
+
+    static JsonNode open(TestHttp http, String token, String title, String priority, String description) {
+        HttpResponse<String> response = http.json("POST", "/api/v1/tickets", token, body(title, priority, description));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return TestHttp.parse(response);
+    }
+
+    static void joinDepartment(JdbcTemplate jdbc, UserView agent, String department) {
+        jdbc.update(
+                "insert into department_agent (department_id, user_id) values (?, ?)",
+                UUID.fromString(department),
+                agent.id());
+    }
+
+    /** A word of random letters that no other test writes, so that searches for it find only this test's data. */
+    static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            word.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return word.toString();
+    }
+
+    /** The ids of a page of tickets, in order. */
+    static List<String> ids(HttpResponse<String> page) {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        TestHttp.parse(page).get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    /** Lists tickets with the given query parameters, values URL-encoded. */
+    static HttpResponse<String> list(TestHttp http, String token, String... nameValuePairs) {
+        StringBuilder path = new StringBuilder("/api/v1/tickets?size=100");
+        for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+            path.append('&').append(nameValuePairs[i]).append('=').append(TestHttp.encode(nameValuePairs[i + 1]));
+        }
+        return http.json("GET", path.toString(), token, null);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(response.body())
+                .startsWith("application/problem+json");
+    }
+
+    /** Runs {@code n} requests at the same moment, each on its own thread, and returns their answers in order. */
+    static <T> List<T> atOnce(int n, IntFunction<T> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> answers = IntStream.range(0, n)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        return request.apply(i);
+                    }))
+                    .toList();
+            start.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                out.add(answer.get(120, TimeUnit.SECONDS));
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
