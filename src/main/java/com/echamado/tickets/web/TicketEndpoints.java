@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -51,7 +53,9 @@ class TicketEndpoints {
                 get("/api/v1/dashboard", Access.AUTHENTICATED));
     }
 
+    /** Ahead of the platform's {@code ApiProblems}, which answers other stale writes with 409. */
     @RestControllerAdvice(assignableTypes = {TicketsApi.class, CommentsApi.class})
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     static class TicketProblems {
 
         @ExceptionHandler(TicketException.class)
