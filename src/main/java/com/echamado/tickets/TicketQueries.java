@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,11 @@ class TicketQueries {
             new QueryField("closedAt", "t.closed_at", FieldType.DATE_TIME),
             new QueryField("updatedAt", "t.updated_at", FieldType.DATE_TIME),
             new QueryField("rating", "t.rating", FieldType.NUMBER));
+
+    /** Priorities order by urgency (LOW first), not by the alphabetical order of their names. */
+    private static final String PRIORITY_RANK = Arrays.stream(Priority.values())
+            .map(p -> "when '" + p.name() + "' then " + p.ordinal())
+            .collect(Collectors.joining(" ", "case t.priority ", " end"));
 
     private static final String COLUMNS = "t.id, t.number, t.title, t.status_id, t.is_closed, t.priority,"
             + " t.department_id, t.type_id, t.category_id, t.requester_id, t.assignee_id, t.opened_at, t.due_at,"
@@ -92,7 +98,7 @@ class TicketQueries {
                     + " t.opened_at desc, t.id desc");
             params.add(query.q());
         } else if (!custom.isEmpty()) {
-            sql.append(" order by ").append(custom.sql()).append(", t.id desc");
+            sql.append(" order by ").append(orderBy(custom)).append(", t.id desc");
         } else {
             sql.append(" order by t.opened_at desc, t.id desc");
         }
@@ -124,6 +130,14 @@ class TicketQueries {
                 Math.min(total, COUNT_LIMIT),
                 total <= COUNT_LIMIT,
                 next);
+    }
+
+    private static String orderBy(SqlOrder order) {
+        return order.keys().stream()
+                .map(key -> key.field().name().equals("priority")
+                        ? PRIORITY_RANK + (key.descending() ? " DESC" : " ASC")
+                        : key.sql())
+                .collect(Collectors.joining(", "));
     }
 
     Where where(Actor actor, TicketQuery query, Instant now) {
