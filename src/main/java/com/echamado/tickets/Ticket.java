@@ -72,7 +72,7 @@ class Ticket {
     Ticket(long number, NewTicket request, UUID requesterId, UUID createdBy, UUID initialStatus, Instant now) {
         this.id = UUID.randomUUID();
         this.number = number;
-        this.title = request.title().trim();
+        this.title = title(request.title());
         this.description = request.description() == null ? "" : request.description();
         this.typeId = request.typeId();
         this.categoryId = request.categoryId();
@@ -90,7 +90,7 @@ class Ticket {
 
     void edit(TicketChanges c, Instant now) {
         requireOpen();
-        set("title", title, c.title() == null ? null : c.title().trim(), v -> title = v);
+        set("title", title, c.title() == null ? null : title(c.title()), v -> title = v);
         set("description", description, c.description(), v -> description = v);
         set("type", typeId, c.typeId(), v -> typeId = v);
         set("category", categoryId, c.categoryId(), v -> categoryId = v);
@@ -109,6 +109,16 @@ class Ticket {
             set("dueAt", dueAt, c.dueAt(), v -> dueAt = v);
         }
         touch(now);
+    }
+
+    /** Titles are stored trimmed, and it is the trimmed title that must have 5 to 200 characters. */
+    private static String title(String raw) {
+        String trimmed = raw.trim();
+        if (trimmed.length() < 5 || trimmed.length() > 200) {
+            throw TicketException.invalid(
+                    "title", "The title must have 5 to 200 characters besides surrounding spaces");
+        }
+        return trimmed;
     }
 
     void assignTo(UUID assignee, Instant now) {
