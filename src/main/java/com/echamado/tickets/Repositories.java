@@ -1,8 +1,11 @@
 package com.echamado.tickets;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface TicketRepository extends JpaRepository<Ticket, UUID> {
@@ -11,6 +14,11 @@ interface TicketRepository extends JpaRepository<Ticket, UUID> {
     long nextNumber();
 
     Ticket findByNumber(long number);
+
+    /** The ticket with its row locked until the transaction ends ({@code select ... for update}). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Ticket t where t.id = :id")
+    Optional<Ticket> findForUpdate(UUID id);
 }
 
 interface CommentRepository extends JpaRepository<Comment, UUID> {

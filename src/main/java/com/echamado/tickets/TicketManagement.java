@@ -218,7 +218,11 @@ public class TicketManagement {
     }
 
     public CommentView addComment(Actor actor, UUID ticketId, String body, boolean internal) {
-        Ticket ticket = visible(actor, ticketId);
+        // A reply updates the ticket (first-response and updated times) without an If-Match from the client:
+        // simultaneous replies wait for each other on the ticket's row instead of failing its version check.
+        Ticket ticket = tickets.findForUpdate(ticketId)
+                .filter(t -> canSee(actor, t))
+                .orElseThrow(() -> TicketException.notFound(ticketId));
         boolean staff = isStaffFor(actor, ticket);
         if (internal && !staff) {
             throw TicketException.forbidden("Only agents write internal notes");

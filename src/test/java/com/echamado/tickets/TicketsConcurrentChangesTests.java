@@ -123,6 +123,25 @@ class TicketsConcurrentChangesTests extends IntegrationTest {
         assertThat(fresh.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void simultaneousCommentsOnOneTicketAreAllKept() {
+        String path = "/api/v1/tickets/"
+                + open(http(), requesterToken, uniqueTitle("Conversa"))
+                        .get("id")
+                        .asString() + "/comments";
+        List<HttpResponse<String>> answers = atOnce(
+                8,
+                i -> http().json(
+                                "POST",
+                                path,
+                                i % 2 == 0 ? requesterToken : agentToken,
+                                "{\"body\":\"Mensagem " + i + "\"}"));
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201));
+        assertThat(TestHttp.parse(http().json("GET", path, agentToken, null))).hasSize(8);
+    }
+
     private static String title(int attempt) {
         return "Mudança " + (attempt / 2) + (attempt % 2 == 0 ? " A" : " B");
     }
