@@ -1,7 +1,10 @@
 package com.echamado.catalog;
 
+import com.echamado.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A catalog rule was broken; {@link #field()} names the input at fault and {@link #usage()} counts users. */
-public class CatalogException extends RuntimeException {
+public class CatalogException extends ProblemException {
 
     public enum Kind {
         NOT_FOUND,
@@ -10,16 +13,15 @@ public class CatalogException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
-    private final String field;
     private final long usage;
 
     CatalogException(Kind kind, String code, String field, String message, long usage) {
-        super(message);
+        super(status(kind), code, field, message);
         this.kind = kind;
-        this.code = code;
-        this.field = field;
         this.usage = usage;
+        if (usage > 0) {
+            with("tickets", usage);
+        }
     }
 
     static CatalogException notFound(Object id) {
@@ -48,16 +50,16 @@ public class CatalogException extends RuntimeException {
         return new CatalogException(Kind.INVALID, "invalid", field, message, 0);
     }
 
+    private static HttpStatus status(Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
     public Kind kind() {
         return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String field() {
-        return field;
     }
 
     public long usage() {

@@ -1,7 +1,10 @@
 package com.echamado.identity;
 
+import com.echamado.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A rule of the identity module was broken; {@link #field()} names the input at fault, if any. */
-public class IdentityException extends RuntimeException {
+public class IdentityException extends ProblemException {
 
     public enum Kind {
         NOT_FOUND,
@@ -10,14 +13,10 @@ public class IdentityException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
-    private final String field;
 
     IdentityException(Kind kind, String code, String field, String message) {
-        super(message);
+        super(status(kind), code, field, message);
         this.kind = kind;
-        this.code = code;
-        this.field = field;
     }
 
     public static IdentityException userNotFound(Object id) {
@@ -58,15 +57,15 @@ public class IdentityException extends RuntimeException {
         return new IdentityException(Kind.INVALID, "invalid", field, message);
     }
 
+    private static HttpStatus status(Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
     public Kind kind() {
         return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String field() {
-        return field;
     }
 }

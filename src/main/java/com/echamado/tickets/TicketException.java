@@ -1,7 +1,10 @@
 package com.echamado.tickets;
 
+import com.echamado.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A ticket rule was broken. {@link #field()} names the input at fault, if any. */
-public class TicketException extends RuntimeException {
+public class TicketException extends ProblemException {
 
     public enum Kind {
         NOT_FOUND,
@@ -14,14 +17,10 @@ public class TicketException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
-    private final String field;
 
     TicketException(Kind kind, String code, String field, String message) {
-        super(message);
+        super(status(kind), code, field, message);
         this.kind = kind;
-        this.code = code;
-        this.field = field;
     }
 
     static TicketException notFound(Object id) {
@@ -70,15 +69,19 @@ public class TicketException extends RuntimeException {
                 "A request with this Idempotency-Key is still running");
     }
 
+    private static HttpStatus status(Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
     public Kind kind() {
         return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String field() {
-        return field;
     }
 }

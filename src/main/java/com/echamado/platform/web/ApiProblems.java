@@ -1,5 +1,7 @@
 package com.echamado.platform.web;
 
+import com.echamado.platform.query.QuerySyntaxException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -68,6 +70,29 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> rule(ProblemException ex) {
+        boolean fieldError = ex.status() == HttpStatus.BAD_REQUEST && ex.field() != null;
+        ProblemDetail problem = fieldError
+                ? validation(List.of(fieldError(ex.field(), ex.getMessage())))
+                : ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        problem.setType(URI.create("https://echamado.dev/problems/" + ex.code()));
+        if (ex.field() != null && !fieldError) {
+            problem.setProperty("errors", List.of(fieldError(ex.field(), ex.getMessage())));
+        }
+        ex.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    @ExceptionHandler(QuerySyntaxException.class)
+    ResponseEntity<ProblemDetail> syntax(QuerySyntaxException ex) {
+        ProblemDetail problem = validation(List.of(fieldError("filter", ex.getMessage())));
+        problem.setDetail("The expression does not parse at position " + ex.position() + ": " + ex.reason());
+        problem.setProperty("position", ex.position());
+        problem.setProperty("token", ex.token());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

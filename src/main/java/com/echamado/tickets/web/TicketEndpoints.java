@@ -6,14 +6,8 @@ import static com.echamado.platform.security.EndpointRule.patch;
 import static com.echamado.platform.security.EndpointRule.post;
 import static com.echamado.platform.security.EndpointRule.put;
 
-import com.echamado.catalog.CatalogException;
-import com.echamado.platform.query.QuerySyntaxException;
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
-import com.echamado.platform.web.ApiProblems;
-import com.echamado.tickets.TicketException;
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,44 +51,6 @@ class TicketEndpoints {
     @RestControllerAdvice(assignableTypes = {TicketsApi.class, CommentsApi.class})
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class TicketProblems {
-
-        @ExceptionHandler(TicketException.class)
-        ResponseEntity<ProblemDetail> ticket(TicketException ex) {
-            HttpStatus status = switch (ex.kind()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                case INVALID -> HttpStatus.BAD_REQUEST;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case STALE -> HttpStatus.PRECONDITION_FAILED;
-                case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
-                case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            };
-            ProblemDetail problem = status == HttpStatus.BAD_REQUEST && ex.field() != null
-                    ? ApiProblems.validation(List.of(ApiProblems.fieldError(ex.field(), ex.getMessage())))
-                    : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-            problem.setType(URI.create("https://echamado.dev/problems/" + ex.code()));
-            return ResponseEntity.status(status).body(problem);
-        }
-
-        @ExceptionHandler(CatalogException.class)
-        ResponseEntity<ProblemDetail> catalog(CatalogException ex) {
-            HttpStatus status =
-                    ex.kind() == CatalogException.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-            ProblemDetail problem = status == HttpStatus.BAD_REQUEST
-                    ? ApiProblems.validation(List.of(
-                            ApiProblems.fieldError(ex.field() == null ? "catalog" : ex.field(), ex.getMessage())))
-                    : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-            return ResponseEntity.status(status).body(problem);
-        }
-
-        @ExceptionHandler(QuerySyntaxException.class)
-        ResponseEntity<ProblemDetail> syntax(QuerySyntaxException ex) {
-            ProblemDetail problem = ApiProblems.validation(List.of(ApiProblems.fieldError("filter", ex.getMessage())));
-            problem.setDetail("The expression does not parse at position " + ex.position() + ": " + ex.reason());
-            problem.setProperty("position", ex.position());
-            problem.setProperty("token", ex.token());
-            return ResponseEntity.badRequest().body(problem);
-        }
 
         @ExceptionHandler(OptimisticLockingFailureException.class)
         ResponseEntity<ProblemDetail> concurrent(OptimisticLockingFailureException ex) {
