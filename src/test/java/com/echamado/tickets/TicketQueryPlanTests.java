@@ -1,0 +1,284 @@
+package com.echamado.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.echamado.catalog.Priority;
+import com.echamado.support.Services;
+import com.echamado.support.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The SQL that lists, searches, the dashboard and the detail view really run, EXPLAINed on generated data
+ * ({@link ScaleData}, 50,000 tickets in this run's own database): no plan may scan the ticket table (or the comments)
+ * sequentially. {@code -Dscale.database=echamado_scale} checks an existing data set instead (bench/seed.sh).
+ */
+@ExtendWith(Services.class)
+class TicketQueryPlanTests {
+
+    static final long TICKETS = 50_000;
+
+    /** What Hibernate issues for TicketRepository.findById and findByNumber (followed by the condition). */
+    static final String TICKET_BY = "select t.id, t.assignee_id, t.category_id, t.closed_at, t.is_closed,"
+            + " t.created_by, t.department_id, t.description, t.due_at, t.first_response_at, t.number, t.opened_at,"
+            + " t.priority, t.rating, t.rating_comment, t.requester_id, t.resolution, t.resolved_at, t.status_id,"
+            + " t.subcategory_id, t.title, t.type_id, t.updated_at, t.version from ticket t where ";
+
+    /** What Hibernate issues for CommentRepository.findVisible. */
+    static final String COMMENTS_OF = "select c.id, c.author_id, c.body, c.created_at, c.deleted_at, c.edited_at,"
+            + " c.internal, c.ticket_id, c.version from ticket_comment c where c.ticket_id = ?"
+            + " and c.deleted_at is null order by c.created_at, c.id";
+
+    static JdbcTemplate plain;
+    static RecordingJdbcTemplate recording;
+    static TicketQueries queries;
+    static TicketDashboard dashboard;
+    static Actor admin;
+    static Actor agent;
+    static Actor requester;
+    static Instant now;
+
+    @BeforeAll
+    static void generatedData() throws Exception {
+        String existing = System.getProperty("scale.database");
+        String url;
+        if (existing == null || existing.isBlank()) {
+            url = TestDatabase.fresh("plans");
+            ScaleData.fill(url, ScaleData.Size.of(TICKETS));
+        } else {
+            url = ScaleData.HOST + existing;
+        }
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, ScaleData.USER, "");
+        plain = new JdbcTemplate(dataSource);
+        recording = new RecordingJdbcTemplate(dataSource);
+        Clock clock = Clock.systemUTC();
+        Dialect dialect = new Dialect(dataSource);
+        queries = new TicketQueries(recording, dialect, clock);
+        dashboard = new TicketDashboard(recording, queries, dialect, clock);
+        now = clock.instant();
+        admin = new Actor(
+                plain.queryForObject("select user_id from app_user_role where role = 'ADMIN' limit 1", UUID.class),
+                true,
+                false,
+                java.util.Set.of());
+        UUID agentId = plain.queryForObject(
+                "select user_id from department_agent group by user_id having count(*) = 2 order by user_id limit 1",
+                UUID.class);
+        agent = new Actor(
+                agentId,
+                false,
+                true,
+                new HashSet<>(plain.queryForList(
+                        "select department_id from department_agent where user_id = ?", UUID.class, agentId)));
+        requester = new Actor(
+                plain.queryForObject(
+                        "select requester_id from ticket group by requester_id order by count(*) desc limit 1",
+                        UUID.class),
+                false,
+                false,
+                java.util.Set.of());
+    }
+
+    static Stream<Arguments> lists() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String who : List.of("admin", "agent", "requester")) {
+            cases.add(list(who, "default list", q -> {}));
+            cases.add(list(who, "status", q -> q.statuses = List.of(uuid(TicketFixtures.OPEN))));
+            cases.add(list(
+                    who,
+                    "two statuses",
+                    q -> q.statuses = List.of(uuid(TicketFixtures.OPEN), uuid(TicketFixtures.IN_PROGRESS))));
+            cases.add(list(who, "department", q -> q.departmentId = uuid(TicketFixtures.SUPPORT_DEPARTMENT)));
+            cases.add(list(who, "type", q -> q.typeId = uuid(TicketFixtures.INCIDENT)));
+            cases.add(list(who, "category", q -> q.categoryId = uuid(TicketFixtures.HARDWARE)));
+            cases.add(list(who, "priority", q -> q.priority = Priority.URGENT));
+            cases.add(list(who, "assignee", q -> q.assigneeId = agent.id()));
+            cases.add(list(who, "requester", q -> q.requesterId = requester.id()));
+            cases.add(list(who, "unassigned", q -> q.unassigned = true));
+            cases.add(list(who, "overdue", q -> q.overdue = true));
+            cases.add(list(who, "open only", q -> q.closed = false));
+            cases.add(list(who, "closed only", q -> q.closed = true));
+            cases.add(list(who, "opened in the last week", q -> q.openedFrom = now.minus(Duration.ofDays(7))));
+            cases.add(list(who, "opened a year ago", q -> {
+                q.openedFrom = now.minus(Duration.ofDays(380));
+                q.openedTo = now.minus(Duration.ofDays(350));
+            }));
+            cases.add(list(who, "due in a range", q -> {
+                q.dueFrom = now.minus(Duration.ofDays(30));
+                q.dueTo = now.plus(Duration.ofDays(7));
+            }));
+            cases.add(list(who, "full-text q", q -> q.q = "impressora não imprime"));
+            cases.add(list(who, "full-text q, rare term", q -> q.q = "PAT-12345"));
+            cases.add(list(who, "q as a ticket number", q -> q.q = "#1234"));
+            cases.add(list(who, "Gridify filter", q -> q.filter = "priority=URGENT,closed=false"));
+            cases.add(list(
+                    who,
+                    "Gridify filter with OR",
+                    q -> q.filter = "(status=" + TicketFixtures.OPEN + "|status=" + TicketFixtures.IN_PROGRESS
+                            + "),department=" + TicketFixtures.SUPPORT_DEPARTMENT));
+            cases.add(list(who, "Gridify date filter", q -> q.filter = "openedAt>=" + now.minus(Duration.ofDays(3))));
+            cases.add(list(who, "open queue of a department", q -> {
+                q.closed = false;
+                q.departmentId = uuid(TicketFixtures.SUPPORT_DEPARTMENT);
+            }));
+            cases.add(list(who, "deep page by offset", q -> q.page = 20));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lists")
+    void listsAndCountsNeverScanTheTicketTable(String name, String who, Function<Q, Q> shape) {
+        TicketQuery query = shape.apply(new Q()).build();
+        checkPlans(name, () -> queries.list(actor(who), query));
+    }
+
+    @Test
+    void cursorPagesNeverScanTheTicketTable() {
+        for (Actor actor : List.of(admin, agent, requester)) {
+            TicketPage first = queries.list(actor, new Q().build());
+            assertThat(first.nextCursor()).as("a next page for %s", actor).isNotNull();
+            Q next = new Q();
+            next.cursor = first.nextCursor();
+            checkPlans("cursor page", () -> queries.list(actor, next.build()));
+            Q filtered = new Q();
+            filtered.closed = false;
+            TicketPage open = queries.list(actor, filtered.build());
+            if (open.nextCursor() != null) {
+                filtered.cursor = open.nextCursor();
+                checkPlans("cursor page of open tickets", () -> queries.list(actor, filtered.build()));
+            }
+        }
+    }
+
+    @Test
+    void dashboardsNeverScanTheTicketTable() {
+        for (Actor actor : List.of(admin, agent, requester)) {
+            checkPlans("dashboard", () -> dashboard.of(actor));
+        }
+    }
+
+    @Test
+    void theDetailViewFindsTicketsAndCommentsByIndex() {
+        UUID id = plain.queryForObject("select id from ticket where number = 1500", UUID.class);
+        explain("detail by id", new RecordingJdbcTemplate.Statement(TICKET_BY + "t.id = ?", List.of(id)));
+        explain("detail by number", new RecordingJdbcTemplate.Statement(TICKET_BY + "t.number = ?", List.of(1500L)));
+        explain("comments of a ticket", new RecordingJdbcTemplate.Statement(COMMENTS_OF, List.of(id)));
+    }
+
+    private static void checkPlans(String name, Runnable work) {
+        List<RecordingJdbcTemplate.Statement> statements = recording.record(work);
+        assertThat(statements).as(name).isNotEmpty();
+        statements.forEach(statement -> explain(name, statement));
+    }
+
+    private static void explain(String name, RecordingJdbcTemplate.Statement statement) {
+        String json = plain.queryForObject(
+                "explain (format json) " + statement.sql(),
+                String.class,
+                statement.params().toArray());
+        List<String> scanned = new ArrayList<>();
+        seqScans(new ObjectMapper().readTree(json), scanned);
+        assertThat(scanned)
+                .as(
+                        "%s: sequential scan of %s in%n%s%nparameters %s%nplan %s",
+                        name, scanned, statement.sql(), statement.params(), json)
+                .isEmpty();
+    }
+
+    private static void seqScans(JsonNode node, List<String> found) {
+        if (node.isObject()
+                && "Seq Scan".equals(node.path("Node Type").asString(""))
+                && List.of("ticket", "ticket_comment")
+                        .contains(node.path("Relation Name").asString(""))) {
+            found.add(node.path("Relation Name").asString(""));
+        }
+        for (JsonNode child : node) {
+            seqScans(child, found);
+        }
+    }
+
+    private static Arguments list(String who, String name, java.util.function.Consumer<Q> shape) {
+        return Arguments.of(who + ": " + name, who, (Function<Q, Q>) q -> {
+            shape.accept(q);
+            return q;
+        });
+    }
+
+    private static Actor actor(String who) {
+        return switch (who) {
+            case "admin" -> admin;
+            case "agent" -> agent;
+            default -> requester;
+        };
+    }
+
+    private static UUID uuid(String id) {
+        return UUID.fromString(id);
+    }
+
+    /** A list request under construction (the typed filters the API offers). */
+    static final class Q {
+        List<UUID> statuses = List.of();
+        UUID departmentId;
+        UUID typeId;
+        UUID categoryId;
+        Priority priority;
+        UUID assigneeId;
+        UUID requesterId;
+        Boolean unassigned;
+        Boolean overdue;
+        Boolean closed;
+        Instant openedFrom;
+        Instant openedTo;
+        Instant dueFrom;
+        Instant dueTo;
+        String q;
+        String filter;
+        String orderBy;
+        int page;
+        int size = 25;
+        String cursor;
+
+        TicketQuery build() {
+            return new TicketQuery(
+                    statuses,
+                    departmentId,
+                    typeId,
+                    categoryId,
+                    priority,
+                    assigneeId,
+                    requesterId,
+                    unassigned,
+                    overdue,
+                    closed,
+                    openedFrom,
+                    openedTo,
+                    dueFrom,
+                    dueTo,
+                    q,
+                    filter,
+                    orderBy,
+                    page,
+                    size,
+                    cursor);
+        }
+    }
+}
