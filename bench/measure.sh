@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Server-side p50/p95 of the list, detail, search and dashboard SQL on a data set made by bench/seed.sh
+# (docs/scale.md). Defaults: --database echamado_scale --runs 200
+set -euo pipefail
+exec "$(dirname "$0")/java.sh" com.echamado.tickets.ScaleBenchmark "$@"

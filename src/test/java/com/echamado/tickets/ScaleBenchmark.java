@@ -1,0 +1,247 @@
+package com.echamado.tickets;
+
+import com.echamado.catalog.Priority;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Server-side timings of the SQL the service runs for lists, detail, search and the dashboard, on a generated data
+ * set (docs/scale.md): each operation runs through the real query code with varied parameters, every statement it
+ * issues is executed with {@code EXPLAIN (ANALYZE, TIMING OFF)}, and an operation's time is the sum of its
+ * statements' planning and execution times as PostgreSQL reports them. Prints p50/p95/max per operation.
+ *
+ * <p>Run with {@code bench/measure.sh [--database echamado_scale] [--runs 200]}.
+ */
+final class ScaleBenchmark {
+
+    private static final String[] TERMS = {
+        "impressora",
+        "impressora não imprime",
+        "senha expirada",
+        "vpn sem conexão",
+        "outlook travando",
+        "certificado recusado",
+        "monitor",
+        "tela azul",
+        "\"sistema de ponto\"",
+        "catraca -crachá",
+        "backup falhas",
+        "PAT-48213",
+        "erro 0x1F2A",
+        "reinstalei aplicativo",
+        "licença office",
+        "folha de pagamento lenta",
+        "notebook reiniciando",
+        "recepção telefone",
+        "scanner almoxarifado",
+        "webcam sem som"
+    };
+
+    private final JdbcTemplate plain;
+    private final RecordingJdbcTemplate recording;
+    private final TicketQueries queries;
+    private final TicketDashboard dashboard;
+    private final Random random = new Random(42);
+    private final List<Actor> admins = new ArrayList<>();
+    private final List<Actor> agents = new ArrayList<>();
+    private final List<Actor> requesters = new ArrayList<>();
+    private final long minNumber;
+    private final long maxNumber;
+
+    private ScaleBenchmark(String url) throws Exception {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, ScaleData.USER, "");
+        plain = new JdbcTemplate(dataSource);
+        recording = new RecordingJdbcTemplate(dataSource);
+        Dialect dialect = new Dialect(dataSource);
+        queries = new TicketQueries(recording, dialect, Clock.systemUTC());
+        dashboard = new TicketDashboard(recording, queries, dialect, Clock.systemUTC());
+        for (UUID id : plain.queryForList("select user_id from app_user_role where role = 'ADMIN'", UUID.class)) {
+            admins.add(new Actor(id, true, false, Set.of()));
+        }
+        for (UUID id : plain.queryForList(
+                "select user_id from app_user_role where role = 'SUPPORT' order by user_id limit 50", UUID.class)) {
+            agents.add(new Actor(
+                    id,
+                    false,
+                    true,
+                    new HashSet<>(plain.queryForList(
+                            "select department_id from department_agent where user_id = ?", UUID.class, id))));
+        }
+        for (UUID id : plain.queryForList(
+                "select user_id from app_user_role where role = 'USER' order by user_id limit 200", UUID.class)) {
+            requesters.add(new Actor(id, false, false, Set.of()));
+        }
+        minNumber = plain.queryForObject("select min(number) from ticket", Long.class);
+        maxNumber = plain.queryForObject("select max(number) from ticket", Long.class);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String database = options.getOrDefault("database", "echamado_scale");
+        int runs = Integer.parseInt(options.getOrDefault("runs", "200"));
+        ScaleBenchmark bench = new ScaleBenchmark(ScaleData.HOST + database);
+        System.out.println("database " + database + ": " + ScaleData.marker(ScaleData.HOST + database));
+        System.out.println("| operation | statements | p50 ms | p95 ms | max ms |");
+        System.out.println("|---|---|---|---|---|");
+        bench.run(runs);
+    }
+
+    private void run(int runs) {
+        Map<String, Supplier<Runnable>> operations = new LinkedHashMap<>();
+        for (String who : List.of("admin", "agent", "requester")) {
+            operations.put("list, first page, " + who, () -> {
+                Actor actor = pick(who);
+                return () -> queries.list(actor, query(null, null));
+            });
+            operations.put("list, cursor page, " + who, () -> {
+                Actor actor = pick(who);
+                String cursor = cursorInside(actor);
+                return () -> queries.list(actor, query(null, cursor));
+            });
+            operations.put("list, typed filter, " + who, () -> {
+                Actor actor = pick(who);
+                TicketQueryPlanTests.Q q = filtered();
+                return () -> queries.list(actor, q.build());
+            });
+            operations.put("search, " + who, () -> {
+                Actor actor = pick(who);
+                String term = TERMS[random.nextInt(TERMS.length)];
+                return () -> queries.list(actor, query(term, null));
+            });
+            operations.put("dashboard, " + who, () -> {
+                Actor actor = pick(who);
+                return () -> dashboard.of(actor);
+            });
+        }
+        for (Map.Entry<String, Supplier<Runnable>> operation : operations.entrySet()) {
+            measure(operation.getKey(), runs, operation.getValue());
+        }
+        measureDetail(runs);
+    }
+
+    private void measure(String name, int runs, Supplier<Runnable> next) {
+        for (int i = 0; i < 5; i++) { // warm-up
+            time(recording.record(next.get()));
+        }
+        List<Double> times = new ArrayList<>();
+        int statements = 0;
+        for (int i = 0; i < runs; i++) {
+            List<RecordingJdbcTemplate.Statement> issued = recording.record(next.get());
+            statements = issued.size();
+            times.add(time(issued));
+        }
+        report(name, statements, times);
+    }
+
+    private void measureDetail(int runs) {
+        String ticket = TicketQueryPlanTests.TICKET_BY;
+        String comments = TicketQueryPlanTests.COMMENTS_OF;
+        List<Double> byId = new ArrayList<>();
+        List<Double> byNumber = new ArrayList<>();
+        List<Double> withComments = new ArrayList<>();
+        for (int i = 0; i < runs + 5; i++) {
+            long number = minNumber + (long) (random.nextDouble() * (maxNumber - minNumber + 1));
+            UUID id = plain.queryForObject("select id from ticket where number = ?", UUID.class, number);
+            double one = time(List.of(new RecordingJdbcTemplate.Statement(ticket + "t.id = ?", List.of(id))));
+            double two = time(List.of(new RecordingJdbcTemplate.Statement(ticket + "t.number = ?", List.of(number))));
+            double three = time(List.of(new RecordingJdbcTemplate.Statement(comments, List.of(id))));
+            if (i >= 5) {
+                byId.add(one);
+                byNumber.add(two);
+                withComments.add(one + three);
+            }
+        }
+        report("detail by id", 1, byId);
+        report("detail by number", 1, byNumber);
+        report("detail by id + its comments", 2, withComments);
+    }
+
+    /** Planning plus execution time, in milliseconds, of the statements as PostgreSQL measures them. */
+    private double time(List<RecordingJdbcTemplate.Statement> statements) {
+        double total = 0;
+        for (RecordingJdbcTemplate.Statement statement : statements) {
+            String json = plain.queryForObject(
+                    "explain (analyze, timing off, format json) " + statement.sql(),
+                    String.class,
+                    statement.params().toArray());
+            JsonNode plan = new ObjectMapper().readTree(json).get(0);
+            total += plan.path("Planning Time").asDouble()
+                    + plan.path("Execution Time").asDouble();
+        }
+        return total;
+    }
+
+    private static void report(String name, int statements, List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        System.out.printf(
+                "| %s | %d | %.2f | %.2f | %.2f |%n",
+                name, statements, rank(sorted, 0.50), rank(sorted, 0.95), sorted.get(sorted.size() - 1));
+    }
+
+    /** Nearest-rank percentile. */
+    private static double rank(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+
+    private Actor pick(String who) {
+        List<Actor> from = switch (who) {
+            case "admin" -> admins;
+            case "agent" -> agents;
+            default -> requesters;
+        };
+        return from.get(random.nextInt(from.size()));
+    }
+
+    private String cursorInside(Actor actor) {
+        // A position somewhere in the actor's list: the cursor of a page deep down.
+        Map<String, Object> row = plain.queryForMap(
+                "select opened_at, id from ticket t where t.number >= ? and (? or t.requester_id = ?)"
+                        + " order by t.number limit 1",
+                minNumber + (long) (random.nextDouble() * (maxNumber - minNumber)),
+                actor.isStaff(),
+                actor.id());
+        if (row.isEmpty()) {
+            return null;
+        }
+        return TicketQueries.encodeCursor(
+                ((java.sql.Timestamp) row.get("opened_at")).toInstant(), (UUID) row.get("id"));
+    }
+
+    private TicketQuery query(String q, String cursor) {
+        TicketQueryPlanTests.Q query = new TicketQueryPlanTests.Q();
+        query.q = q;
+        query.cursor = cursor;
+        return query.build();
+    }
+
+    private TicketQueryPlanTests.Q filtered() {
+        TicketQueryPlanTests.Q q = new TicketQueryPlanTests.Q();
+        switch (random.nextInt(7)) {
+            case 0 -> q.statuses = List.of(UUID.fromString(TicketFixtures.OPEN));
+            case 1 -> q.priority = Priority.values()[random.nextInt(4)];
+            case 2 -> q.closed = false;
+            case 3 -> q.overdue = true;
+            case 4 -> q.unassigned = true;
+            case 5 -> q.categoryId = UUID.fromString(TicketFixtures.HARDWARE);
+            default -> q.filter = "priority=URGENT,closed=false";
+        }
+        return q;
+    }
+}
