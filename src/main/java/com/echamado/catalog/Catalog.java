@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +24,19 @@ public class Catalog {
     private final DepartmentAgents agents;
     private final List<CatalogUsage> usages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Catalog(CatalogEntryRepository entries, DepartmentAgents agents, List<CatalogUsage> usages, Clock clock) {
+    Catalog(
+            CatalogEntryRepository entries,
+            DepartmentAgents agents,
+            List<CatalogUsage> usages,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.entries = entries;
         this.agents = agents;
         this.usages = usages;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -87,7 +95,10 @@ public class Catalog {
         entry.apply(request);
         checkName(entry, UUID.randomUUID());
         claimFlags(entry.id(), request);
-        return entries.saveAndFlush(entry).toView();
+        CatalogEntryView view = entries.saveAndFlush(entry).toView();
+        events.publishEvent(new CatalogEntryCreated(
+                UUID.randomUUID(), clock.instant(), view.id(), view.kind(), view.parentId(), view.name()));
+        return view;
     }
 
     public CatalogEntryView update(CatalogKind kind, UUID id, CatalogEntryRequest request) {
@@ -109,7 +120,7 @@ public class Catalog {
                     "resolving-required", "resolving", "Make another status resolving instead of unsetting this one");
         }
         checkName(entry, entry.id());
-        return entries.saveAndFlush(entry).toView();
+        return changed(entries.saveAndFlush(entry).toView());
     }
 
     public CatalogEntryView disable(CatalogKind kind, UUID id) {
@@ -124,14 +135,29 @@ public class Catalog {
                         .isEmpty()) {
             throw CatalogException.conflict("final-required", null, "At least one final status must stay enabled");
         }
-        return entries.saveAndFlush(entry).toView();
+        CatalogEntryView view = entries.saveAndFlush(entry).toView();
+        events.publishEvent(
+                new CatalogEntryDisabled(UUID.randomUUID(), clock.instant(), view.id(), view.kind(), view.name()));
+        return view;
     }
 
     public CatalogEntryView enable(CatalogKind kind, UUID id) {
         CatalogEntry entry = find(kind, id);
         entry.enable();
         checkName(entry, entry.id());
-        return entries.saveAndFlush(entry).toView();
+        return changed(entries.saveAndFlush(entry).toView());
+    }
+
+    private CatalogEntryView changed(CatalogEntryView view) {
+        events.publishEvent(new CatalogEntryChanged(
+                UUID.randomUUID(),
+                clock.instant(),
+                view.id(),
+                view.kind(),
+                view.parentId(),
+                view.name(),
+                view.enabled()));
+        return view;
     }
 
     /** Deletes an unused entry; an entry that tickets use answers a conflict with their number. */
@@ -158,6 +184,7 @@ public class Catalog {
                         .isEmpty()) {
             throw CatalogException.conflict("final-required", null, "At least one final status must stay enabled");
         }
+        events.publishEvent(new CatalogEntryDeleted(UUID.randomUUID(), clock.instant(), id, kind));
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,7 @@ public class TicketManagement {
     private final TicketQueries queries;
     private final TicketDashboard dashboard;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TicketManagement(
             TicketRepository tickets,
@@ -44,7 +46,8 @@ public class TicketManagement {
             TicketsProperties properties,
             TicketQueries queries,
             TicketDashboard dashboard,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.comments = comments;
         this.history = history;
@@ -55,6 +58,7 @@ public class TicketManagement {
         this.queries = queries;
         this.dashboard = dashboard;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Builds the acting user's view of rights: roles from the token or session, departments from the catalog. */
@@ -87,7 +91,19 @@ public class TicketManagement {
         tickets.saveAndFlush(ticket);
         record(ticket, actor, now, false);
         search.refresh(ticket.id());
-        return ticket.toView(now);
+        TicketView view = ticket.toView(now);
+        events.publishEvent(new TicketOpened(
+                UUID.randomUUID(),
+                now,
+                view.id(),
+                view.number(),
+                view.title(),
+                view.departmentId(),
+                view.requesterId(),
+                actor.id(),
+                view.priority(),
+                view.statusId()));
+        return view;
     }
 
     /** A page of the tickets the actor may see, filtered, searched and ordered as asked. */
@@ -152,30 +168,78 @@ public class TicketManagement {
             }
         }
         Instant now = now();
+        UUID previous = ticket.assigneeId();
         ticket.assignTo(assigneeId, now);
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(new TicketAssigned(
+                UUID.randomUUID(),
+                now,
+                view.id(),
+                view.number(),
+                view.title(),
+                view.departmentId(),
+                view.requesterId(),
+                assigneeId,
+                previous,
+                actor.id()));
+        return view;
     }
 
     public TicketView transition(Actor actor, UUID id, long expectedVersion, UUID statusId) {
         Ticket ticket = staffTicket(actor, id, expectedVersion);
         CatalogEntryView status = catalog.requireActive(CatalogKind.STATUS, statusId, "statusId");
         Instant now = now();
+        UUID previous = ticket.statusId();
         ticket.moveTo(status(status), now);
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(new TicketStatusChanged(
+                UUID.randomUUID(),
+                now,
+                view.id(),
+                view.number(),
+                view.title(),
+                view.requesterId(),
+                previous,
+                status.id(),
+                status.name(),
+                view.closed(),
+                actor.id()));
+        return view;
     }
 
     public TicketView resolve(Actor actor, UUID id, long expectedVersion, String resolution) {
         Ticket ticket = staffTicket(actor, id, expectedVersion);
         Instant now = now();
         ticket.resolve(status(catalog.resolvingStatus()), resolution, now);
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(new TicketResolved(
+                UUID.randomUUID(),
+                now,
+                view.id(),
+                view.number(),
+                view.title(),
+                view.requesterId(),
+                view.statusId(),
+                resolution,
+                actor.id()));
+        return view;
     }
 
     public TicketView close(Actor actor, UUID id, long expectedVersion) {
         Ticket ticket = staffTicket(actor, id, expectedVersion);
         Instant now = now();
         ticket.close(status(catalog.closingStatus()), now);
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(new TicketClosed(
+                UUID.randomUUID(),
+                now,
+                view.id(),
+                view.number(),
+                view.title(),
+                view.requesterId(),
+                view.statusId(),
+                actor.id()));
+        return view;
     }
 
     public TicketView reopen(Actor actor, UUID id, long expectedVersion) {
@@ -187,7 +251,17 @@ public class TicketManagement {
         }
         Instant now = now();
         ticket.reopen(status(catalog.initialStatus()), staff, properties.reopenWindow(), now);
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(new TicketReopened(
+                UUID.randomUUID(),
+                now,
+                view.id(),
+                view.number(),
+                view.title(),
+                view.requesterId(),
+                view.statusId(),
+                actor.id()));
+        return view;
     }
 
     public TicketView rate(Actor actor, UUID id, long expectedVersion, int stars, String comment) {
@@ -198,7 +272,10 @@ public class TicketManagement {
         }
         Instant now = now();
         ticket.rate(stars, comment, now);
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(
+                new TicketRated(UUID.randomUUID(), now, view.id(), view.number(), view.requesterId(), stars));
+        return view;
     }
 
     @Transactional(readOnly = true)
@@ -245,6 +322,18 @@ public class TicketManagement {
         if (!internal) {
             search.refresh(ticketId);
         }
+        TicketView view = ticket.toView(now);
+        events.publishEvent(new CommentAdded(
+                UUID.randomUUID(),
+                now,
+                ticketId,
+                view.number(),
+                view.title(),
+                view.requesterId(),
+                comment.id(),
+                actor.id(),
+                internal,
+                internal ? null : body));
         return comment.toView();
     }
 

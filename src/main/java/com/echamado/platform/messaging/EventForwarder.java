@@ -1,0 +1,40 @@
+package com.echamado.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Forwards every domain event after its transaction committed (asynchronously, tracked by the event publication
+ * registry). The publication completes only when this method returns, that is after the broker confirmed; a
+ * failure leaves it incomplete for {@link OutboxResubmission}.
+ */
+class EventForwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventForwarder.class);
+
+    private final EventSink sink;
+    private final EventTypes types;
+    private final MeterRegistry meters;
+
+    EventForwarder(EventSink sink, EventTypes types, MeterRegistry meters) {
+        this.sink = sink;
+        this.types = types;
+        this.meters = meters;
+    }
+
+    @ApplicationModuleListener(id = "echamado.events.forwarder", propagation = Propagation.NOT_SUPPORTED)
+    public void on(DomainEvent event) {
+        String type = types.nameOf(event);
+        try {
+            sink.send(event);
+            meters.counter("echamado.events.published", "type", type).increment();
+        } catch (RuntimeException e) {
+            meters.counter("echamado.events.publish.failures", "type", type).increment();
+            LOG.warn("Event {} {} not delivered yet, will be resubmitted: {}", type, event.eventId(), e.toString());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.echamado.platform.messaging;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Resubmits incomplete event publications older than the staleness threshold, on one replica at a time: the run
+ * holds a PostgreSQL advisory lock ({@code pg_try_advisory_lock}); a replica that does not get it skips this
+ * round. Nothing is republished at start-up. Also deletes completed publications after their retention.
+ */
+class OutboxResubmission {
+
+    /** Lock key: "echamado outbox" folded into a long. */
+    static final long LOCK_KEY = 0x6563_6861_6d61_646fL;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxResubmission.class);
+
+    private final IncompleteEventPublications incomplete;
+    private final CompletedEventPublications completed;
+    private final DataSource dataSource;
+    private final MessagingProperties properties;
+
+    OutboxResubmission(
+            IncompleteEventPublications incomplete,
+            CompletedEventPublications completed,
+            DataSource dataSource,
+            MessagingProperties properties) {
+        this.incomplete = incomplete;
+        this.completed = completed;
+        this.dataSource = dataSource;
+        this.properties = properties;
+    }
+
+    @Scheduled(
+            initialDelayString = "${echamado.messaging.resubmit-interval}",
+            fixedDelayString = "${echamado.messaging.resubmit-interval}")
+    void run() {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+            if (postgres && !tryLock(connection)) {
+                LOG.debug("Another replica is resubmitting event publications");
+                return;
+            }
+            try {
+                resubmit();
+            } finally {
+                if (postgres) {
+                    unlock(connection);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Resubmission of event publications failed: {}", e.toString());
+        }
+    }
+
+    /** One round without the lock (the scheduled run takes it first). */
+    void resubmit() {
+        AtomicInteger budget = new AtomicInteger(properties.resubmitBatch());
+        incomplete.resubmitIncompletePublications(publication -> publication
+                        .getPublicationDate()
+                        .isBefore(java.time.Instant.now().minus(properties.resubmitAfter()))
+                && budget.getAndDecrement() > 0);
+        int resubmitted = properties.resubmitBatch() - Math.max(budget.get(), 0);
+        if (resubmitted > 0) {
+            LOG.info("Resubmitted {} incomplete event publication(s)", resubmitted);
+        }
+        completed.deletePublicationsOlderThan(properties.keepCompleted());
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_unlock(" + LOCK_KEY + ")");
+        }
+    }
+}

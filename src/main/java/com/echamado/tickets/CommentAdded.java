@@ -1,0 +1,21 @@
+package com.echamado.tickets;
+
+import com.echamado.platform.messaging.DomainEvent;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.modulith.events.Externalized;
+
+/** A public reply or an internal note was added; {@code body} is null for internal notes, which requesters never see. */
+@Externalized("echamado.events::comment.added")
+public record CommentAdded(
+        UUID eventId,
+        Instant occurredAt,
+        UUID ticketId,
+        long number,
+        String title,
+        UUID requesterId,
+        UUID commentId,
+        UUID authorId,
+        boolean internal,
+        String body)
+        implements DomainEvent {}

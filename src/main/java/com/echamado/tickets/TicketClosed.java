@@ -1,0 +1,19 @@
+package com.echamado.tickets;
+
+import com.echamado.platform.messaging.DomainEvent;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.modulith.events.Externalized;
+
+/** A ticket was closed. */
+@Externalized("echamado.events::ticket.closed")
+public record TicketClosed(
+        UUID eventId,
+        Instant occurredAt,
+        UUID ticketId,
+        long number,
+        String title,
+        UUID requesterId,
+        UUID statusId,
+        UUID actorId)
+        implements DomainEvent {}
