@@ -49,6 +49,8 @@ class User {
 
     private Instant lastLoginAt;
 
+    private boolean emailNotifications = true;
+
     @Version
     private long version;
 
@@ -128,6 +130,14 @@ class User {
 
     void enable() {
         enabled = true;
+    }
+
+    void changeEmailNotifications(boolean enabled) {
+        emailNotifications = enabled;
+    }
+
+    UserContact toContact() {
+        return new UserContact(id, email, fullName, language, enabled, emailNotifications);
     }
 
     UserView toView(Instant now) {

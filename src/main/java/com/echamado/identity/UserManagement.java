@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,6 +30,7 @@ public class UserManagement {
     private final IdentityProperties properties;
     private final SecurityEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
     private final SecureRandom random = new SecureRandom();
 
     UserManagement(
@@ -37,13 +39,15 @@ public class UserManagement {
             PasswordPolicy policy,
             IdentityProperties properties,
             SecurityEvents events,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher published) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.published = published;
     }
 
     /** Self-registration of a requester (role USER), when it is switched on. */
@@ -54,6 +58,7 @@ public class UserManagement {
         policy.check("password", password, email);
         User user = save(email, fullName, encoder.encode(password), EnumSet.of(Role.USER), language);
         events.record("user_registered", Map.of("userId", user.id()));
+        published.publishEvent(new UserCreated(UUID.randomUUID(), now(), user.id(), user.roles(), language, null));
         return user.toView(now());
     }
 
@@ -74,6 +79,8 @@ public class UserManagement {
             user.requirePasswordChange();
         }
         events.record("user_created", Map.of("userId", user.id(), "roles", roles, "actor", String.valueOf(actorId)));
+        published.publishEvent(
+                new UserCreated(UUID.randomUUID(), now(), user.id(), user.roles(), request.language(), actorId));
         return new CreatedUser(user.toView(now()), oneTime);
     }
 
@@ -115,6 +122,7 @@ public class UserManagement {
         events.record(
                 "roles_changed",
                 Map.of("userId", id, "before", before, "after", roles, "actor", String.valueOf(actorId)));
+        published.publishEvent(new UserRolesChanged(UUID.randomUUID(), now(), id, before, user.roles(), actorId));
         return user.toView(now());
     }
 
@@ -162,6 +170,17 @@ public class UserManagement {
         policy.check("newPassword", newPassword, user.email());
         user.changePassword(encoder.encode(newPassword));
         events.record("password_changed", Map.of("userId", id));
+    }
+
+    /** Where and in which language to notify a user, and whether they want e-mail; empty for an unknown id. */
+    @Transactional(readOnly = true)
+    public Optional<UserContact> contact(UUID id) {
+        return users.findById(id).map(User::toContact);
+    }
+
+    /** Switches the user's e-mail notifications on or off. */
+    public void changeEmailNotifications(UUID id, boolean enabled) {
+        find(id).changeEmailNotifications(enabled);
     }
 
     void recordSuccessfulLogin(UUID id) {

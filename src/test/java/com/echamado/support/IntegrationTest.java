@@ -29,6 +29,10 @@ public abstract class IntegrationTest {
         registry.add("echamado.identity.signing-keys", () -> TestKeys.RSA);
         registry.add("echamado.ratelimit.namespace", () -> "echamado-test-" + TestDatabase.RUN_ID);
         registry.add("spring.session.redis.namespace", () -> "echamado-test-" + TestDatabase.RUN_ID + ":session");
+        registry.add("echamado.messaging.exchange", () -> TestBroker.EXCHANGE);
+        registry.add("echamado.messaging.queue-prefix", () -> TestBroker.PREFIX);
+        registry.add("spring.mail.host", () -> Services.HOST);
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     protected TestHttp http() {

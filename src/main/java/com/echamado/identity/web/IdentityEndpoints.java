@@ -34,6 +34,8 @@ class IdentityEndpoints {
                 post(PasswordChange.PAGE, Access.AUTHENTICATED),
                 get("/api/v1/me", Access.AUTHENTICATED),
                 post("/api/v1/me/password", Access.AUTHENTICATED),
+                get("/api/v1/me/notifications", Access.AUTHENTICATED),
+                put("/api/v1/me/notifications", Access.AUTHENTICATED),
                 get("/api/v1/users", Access.ADMIN),
                 post("/api/v1/users", Access.ADMIN),
                 get("/api/v1/users/{id}", Access.ADMIN),

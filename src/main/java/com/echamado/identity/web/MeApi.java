@@ -5,6 +5,7 @@ import com.echamado.identity.UserView;
 import com.echamado.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -12,11 +13,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in user: who am I, and change my password. */
+/** The signed-in user: who am I, change my password, switch e-mail notifications. */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeApi {
@@ -38,10 +40,25 @@ class MeApi {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/notifications")
+    NotificationSettings notifications(Authentication auth) {
+        return new NotificationSettings(
+                users.contact(userId(auth)).map(c -> c.emailNotifications()).orElse(false));
+    }
+
+    @PutMapping("/notifications")
+    NotificationSettings changeNotifications(@Valid @RequestBody NotificationSettings request, Authentication auth) {
+        users.changeEmailNotifications(userId(auth), request.email());
+        return request;
+    }
+
     static UUID userId(Authentication authentication) {
         return CurrentUser.id(authentication)
                 .orElseThrow(() -> new AccessDeniedException("This token represents a client, not a user"));
     }
+
+    /** {@code email}: whether the help desk sends this user e-mail about their tickets. */
+    record NotificationSettings(@NotNull Boolean email) {}
 
     record PasswordChangeRequest(
             @NotBlank String currentPassword,

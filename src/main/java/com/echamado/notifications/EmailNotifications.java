@@ -1,0 +1,98 @@
+package com.echamado.notifications;
+
+import com.echamado.catalog.Catalog;
+import com.echamado.identity.UserContact;
+import com.echamado.identity.UserManagement;
+import com.echamado.platform.messaging.EventConsumer;
+import com.echamado.platform.messaging.EventMessage;
+import com.echamado.tickets.CommentAdded;
+import com.echamado.tickets.TicketAssigned;
+import com.echamado.tickets.TicketOpened;
+import com.echamado.tickets.TicketResolved;
+import com.echamado.tickets.TicketStatusChanged;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mail on ticket events: the department's agents on a new ticket, the assignee on assignment, the requester on a
+ * status change, a resolution and a public reply. Nobody is told about their own action; users who switched e-mail
+ * off or are disabled get nothing.
+ */
+@Component
+class EmailNotifications implements EventConsumer {
+
+    private final UserManagement users;
+    private final Catalog catalog;
+    private final MailTemplates templates;
+    private final Mailer mailer;
+    private final NotificationsProperties properties;
+
+    EmailNotifications(
+            UserManagement users,
+            Catalog catalog,
+            MailTemplates templates,
+            Mailer mailer,
+            NotificationsProperties properties) {
+        this.users = users;
+        this.catalog = catalog;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.properties = properties;
+    }
+
+    @Override
+    public String name() {
+        return "email";
+    }
+
+    @Override
+    public List<String> bindings() {
+        return List.of("ticket.opened", "ticket.assigned", "ticket.status-changed", "ticket.resolved", "comment.added");
+    }
+
+    @Override
+    public void consume(EventMessage message) {
+        Object event = message.event();
+        if (event instanceof TicketOpened e) {
+            for (UUID agent : catalog.agentsOf(e.departmentId())) {
+                if (!agent.equals(e.openedBy())) {
+                    mail(agent, "ticket-opened", e.number(), e.title(), e.ticketId(), e.priority());
+                }
+            }
+        } else if (event instanceof TicketAssigned e) {
+            if (e.assigneeId() != null && !e.assigneeId().equals(e.actorId())) {
+                mail(e.assigneeId(), "ticket-assigned", e.number(), e.title(), e.ticketId(), "");
+            }
+        } else if (event instanceof TicketStatusChanged e) {
+            if (!e.requesterId().equals(e.actorId())) {
+                mail(e.requesterId(), "ticket-status-changed", e.number(), e.title(), e.ticketId(), e.statusName());
+            }
+        } else if (event instanceof TicketResolved e) {
+            if (!e.requesterId().equals(e.actorId())) {
+                mail(e.requesterId(), "ticket-resolved", e.number(), e.title(), e.ticketId(), e.resolution());
+            }
+        } else if (event instanceof CommentAdded e) {
+            if (!e.internal() && !e.authorId().equals(e.requesterId())) {
+                mail(e.requesterId(), "comment-added", e.number(), e.title(), e.ticketId(), e.body());
+            }
+        }
+    }
+
+    private void mail(UUID recipient, String template, long number, String title, UUID ticketId, Object detail) {
+        UserContact contact = users.contact(recipient).orElse(null);
+        if (contact == null || !contact.wantsEmail()) {
+            return;
+        }
+        var mail = templates.render(
+                template,
+                contact.language(),
+                Long.toString(number),
+                title,
+                properties.publicUrl().replaceAll("/+$", "") + "/tickets/" + ticketId,
+                contact.fullName(),
+                Objects.toString(detail, ""));
+        mailer.send(contact.email(), mail.subject(), mail.body());
+    }
+}

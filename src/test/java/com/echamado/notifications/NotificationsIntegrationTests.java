@@ -1,0 +1,305 @@
+package com.echamado.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.echamado.identity.NewUser;
+import com.echamado.identity.Role;
+import com.echamado.identity.UserManagement;
+import com.echamado.identity.UserView;
+import com.echamado.support.IntegrationTest;
+import com.echamado.support.TestHttp;
+import com.echamado.support.TestMail;
+import com.echamado.support.TestUsers;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** E-mail through an in-process SMTP server and webhooks to a receiver in the test, all through RabbitMQ. */
+class NotificationsIntegrationTests extends IntegrationTest {
+
+    static final String SUPPORT = "00000000-0000-4000-8000-000000000201";
+    static final String INCIDENT = "00000000-0000-4000-8000-000000000301";
+    static final String HARDWARE = "00000000-0000-4000-8000-000000000401";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserManagement userManagement;
+
+    HttpServer receiver;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresToAnswer = new AtomicInteger();
+
+    record Received(String signature, String deliveryId, String eventType, String body, int answered) {}
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = failuresToAnswer.getAndDecrement() > 0 ? 500 : 204;
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                    exchange.getRequestHeaders().getFirst("X-EChamado-Delivery"),
+                    exchange.getRequestHeaders().getFirst("X-EChamado-Event"),
+                    body,
+                    status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void agentsOfTheDepartmentAreToldOfANewTicketInTheirLanguage() throws Exception {
+        UserView portuguese = agent("pt-BR");
+        UserView english = agent("en");
+        UserView requester = users.create(Role.USER);
+        JsonNode ticket = open(requester, "Impressora sem toner " + UUID.randomUUID());
+        long number = ticket.get("number").asLong();
+
+        MimeMessage pt = awaitMail(portuguese.email(), "#" + number);
+        assertThat(pt.getSubject())
+                .isEqualTo("[EChamado] Novo chamado #" + number + ": "
+                        + ticket.get("title").asString());
+        assertThat(GreenMailUtil.getBody(pt)).contains("Um novo chamado foi aberto", "Prioridade: HIGH");
+        MimeMessage en = awaitMail(english.email(), "#" + number);
+        assertThat(en.getSubject()).startsWith("[EChamado] New ticket #" + number);
+        assertThat(GreenMailUtil.getBody(en))
+                .contains(
+                        "https://help.echamado.test/tickets/" + ticket.get("id").asString());
+        assertThat(mailsTo(requester.email()))
+                .as("the requester opened it, nobody tells them")
+                .isEmpty();
+    }
+
+    @Test
+    void theRequesterHearsOfPublicRepliesAndResolutionButNotOfInternalNotes() {
+        UserView agent = agent("pt-BR");
+        UserView requester = users.create(Role.USER);
+        JsonNode ticket = open(requester, "Sem acesso ao e-mail " + UUID.randomUUID());
+        String path = "/api/v1/tickets/" + ticket.get("id").asString();
+        String agentToken = users.token(agent);
+
+        comment(agentToken, path, "Nota interna: verificar licença", true);
+        comment(agentToken, path, "Pode reiniciar o computador?", false);
+        MimeMessage reply = awaitMail(requester.email(), "Nova resposta");
+        assertThat(GreenMailUtil.getBody(reply)).contains("Pode reiniciar o computador?");
+
+        HttpResponse<String> current = http().json("GET", path, agentToken, null);
+        HttpResponse<String> resolved = http().jsonWithHeader(
+                        "POST",
+                        path + "/resolve",
+                        agentToken,
+                        "{\"resolution\":\"Senha redefinida.\"}",
+                        "If-Match",
+                        current.headers().firstValue("ETag").orElseThrow());
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(GreenMailUtil.getBody(awaitMail(requester.email(), "resolvido")))
+                .contains("Senha redefinida.");
+        assertThat(mailsTo(requester.email()))
+                .noneMatch(m -> GreenMailUtil.getBody(m).contains("Nota interna"));
+    }
+
+    @Test
+    void aUserWhoSwitchedNotificationsOffGetsNoMail() {
+        UserView agent = agent("pt-BR");
+        UserView requester = users.create(Role.USER);
+        String token = users.token(requester);
+        HttpResponse<String> off = http().json("PUT", "/api/v1/me/notifications", token, "{\"email\":false}");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(http().json("GET", "/api/v1/me/notifications", token, null).body())
+                .contains("\"email\":false");
+        UserView control = users.create(Role.USER);
+        JsonNode ticket = open(requester, "Silêncio " + UUID.randomUUID());
+        JsonNode controlTicket = open(control, "Controle " + UUID.randomUUID());
+        String agentToken = users.token(agent);
+        comment(agentToken, "/api/v1/tickets/" + ticket.get("id").asString(), "Olá", false);
+        comment(agentToken, "/api/v1/tickets/" + controlTicket.get("id").asString(), "Olá", false);
+
+        awaitMail(control.email(), "Nova resposta"); // the e-mail queue is consumed in order
+        assertThat(mailsTo(requester.email())).isEmpty();
+    }
+
+    @Test
+    void webhookDeliveriesAreSignedAndRetriedAfterAFailure() throws Exception {
+        UserView admin = users.create(Role.ADMIN);
+        String adminToken = users.token(admin);
+        String secret = "whsec-" + UUID.randomUUID();
+        String hook = registerWebhook(adminToken, secret, "[\"ticket.opened\"]");
+        failuresToAnswer.set(1);
+
+        JsonNode ticket = open(users.create(Role.USER), "Webhook " + UUID.randomUUID());
+        String ticketId = ticket.get("id").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> forTicket(ticketId).size() >= 2);
+        List<Received> attempts = forTicket(ticketId);
+        assertThat(attempts.get(0).answered()).isEqualTo(500);
+        assertThat(attempts.get(1).answered()).isEqualTo(204);
+        assertThat(attempts.get(1).deliveryId()).isEqualTo(attempts.get(0).deliveryId());
+        for (Received attempt : attempts) {
+            assertThat(attempt.eventType()).isEqualTo("ticket.opened");
+            assertThat(verify(attempt.signature(), secret, attempt.body())).isTrue();
+            assertThat(verify(attempt.signature(), "wrong-secret-0123456789", attempt.body()))
+                    .isFalse();
+        }
+        JsonNode message = TestHttp.JSON.readTree(attempts.get(1).body());
+        assertThat(message.get("type").asString()).isEqualTo("ticket.opened");
+        assertThat(message.get("data").get("number").asLong())
+                .isEqualTo(ticket.get("number").asLong());
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode deliveries =
+                    TestHttp.parse(http().json("GET", "/api/v1/webhooks/" + hook + "/deliveries", adminToken, null));
+            JsonNode delivery = deliveries.get(0);
+            assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+            assertThat(delivery.get("lastStatus").asInt()).isEqualTo(204);
+        });
+        assertThat(http().json("GET", "/api/v1/webhooks/" + hook, adminToken, null)
+                        .body())
+                .doesNotContain(secret);
+        http().json("DELETE", "/api/v1/webhooks/" + hook, adminToken, null);
+    }
+
+    @Test
+    void aWebhookThatKeepsFailingIsDisabled() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        String hook = registerWebhook(adminToken, "another-secret-0123456789", "[\"ticket.*\"]");
+        failuresToAnswer.set(1000);
+        open(users.create(Role.USER), "Falha " + UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                TestHttp.parse(http().json("GET", "/api/v1/webhooks/" + hook, adminToken, null))
+                                        .get("enabled")
+                                        .asBoolean())
+                        .isFalse());
+        JsonNode deliveries =
+                TestHttp.parse(http().json("GET", "/api/v1/webhooks/" + hook + "/deliveries", adminToken, null));
+        assertThat(deliveries.get(0).get("status").asString()).isIn("CANCELLED", "FAILED");
+        assertThat(deliveries.get(0).get("lastError").asString()).isEqualTo("HTTP 500");
+
+        HttpResponse<String> enabled = http().json("POST", "/api/v1/webhooks/" + hook + "/enable", adminToken, null);
+        assertThat(TestHttp.parse(enabled).get("enabled").asBoolean()).isTrue();
+        http().json("DELETE", "/api/v1/webhooks/" + hook, adminToken, null);
+    }
+
+    @Test
+    void webhooksRefuseUnknownEventTypesAndNonAdministrators() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        HttpResponse<String> unknown = http().json(
+                        "POST",
+                        "/api/v1/webhooks",
+                        adminToken,
+                        "{\"url\":\"https://example.test/h\",\"secret\":\"0123456789abcdef\",\"eventTypes\":[\"nope.never\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(http().json("GET", "/api/v1/webhooks", users.token(users.create(Role.SUPPORT)), null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private String registerWebhook(String adminToken, String secret, String eventTypes) {
+        HttpResponse<String> created = http().json(
+                        "POST",
+                        "/api/v1/webhooks",
+                        adminToken,
+                        "{\"url\":\"http://127.0.0.1:%d/hook\",\"secret\":\"%s\",\"eventTypes\":%s}"
+                                .formatted(receiver.getAddress().getPort(), secret, eventTypes));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return TestHttp.parse(created).get("id").asString();
+    }
+
+    /** What a receiver does: recompute HMAC-SHA256 over "t.body" and compare in constant time. */
+    static boolean verify(String header, String secret, String body) {
+        String[] parts = header.split(",");
+        String timestamp = parts[0].substring("t=".length());
+        String signature = parts[1].substring("v1=".length());
+        String expected = WebhookSignature.hmac(secret, timestamp + "." + body);
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private List<Received> forTicket(String ticketId) {
+        return received.stream().filter(r -> r.body().contains(ticketId)).toList();
+    }
+
+    private UserView agent(String language) {
+        String email = "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        UserView agent = userManagement
+                .create(
+                        new NewUser(email, "Agente " + language, TestUsers.PASSWORD, Set.of(Role.SUPPORT), language),
+                        null)
+                .user();
+        jdbc.update(
+                "insert into department_agent (department_id, user_id) values (?, ?)",
+                UUID.fromString(SUPPORT),
+                agent.id());
+        return agent;
+    }
+
+    private JsonNode open(UserView requester, String title) {
+        String body = """
+                {"title":"%s","description":"x","typeId":"%s","categoryId":"%s","departmentId":"%s","priority":"HIGH"}
+                """.formatted(title, INCIDENT, HARDWARE, SUPPORT);
+        HttpResponse<String> created = http().json("POST", "/api/v1/tickets", users.token(requester), body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return TestHttp.parse(created);
+    }
+
+    private String comment(String token, String ticketPath, String body, boolean internal) {
+        HttpResponse<String> created = http().json(
+                        "POST",
+                        ticketPath + "/comments",
+                        token,
+                        "{\"body\":\"%s\",\"internal\":%s}".formatted(body, internal));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return TestHttp.parse(created).get("id").asString();
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return List.of(TestMail.SMTP.getReceivedMessagesForDomain(address));
+    }
+
+    private static MimeMessage awaitMail(String address, String subjectPart) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> mailsTo(address).stream()
+                                .filter(m -> subject(m).contains(subjectPart))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
