@@ -17,9 +17,11 @@ import com.echamado.identity.authserver.OAuthSteps.Pkce;
 import com.echamado.identity.authserver.OAuthSteps.Tokens;
 import com.echamado.identity.authserver.OAuthSteps.Trip;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.TestBroker;
 import com.echamado.support.TestDatabase;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestKeys;
+import com.echamado.support.TestMail;
 import com.echamado.support.TestUsers;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +56,10 @@ class AuthorizationServerReplicaTests extends IntegrationTest {
                         "--echamado.identity.issuer=" + ISSUER,
                         "--echamado.ratelimit.namespace=" + namespace,
                         "--spring.session.redis.namespace=" + namespace + ":session",
+                        "--echamado.messaging.exchange=" + TestBroker.EXCHANGE,
+                        "--echamado.messaging.queue-prefix=" + TestBroker.PREFIX,
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + TestMail.port(),
                         "--server.port=0");
         b = "http://localhost" + ":" + replicaB.getEnvironment().getProperty("local.server.port");
     }
