@@ -1,28 +1,20 @@
 package com.echamado.notifications;
 
-/** A webhook request was refused: unknown webhook, or an invalid field ({@link #field()}). */
-public class WebhookException extends RuntimeException {
+import com.echamado.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 
-    private final String field;
+/** A webhook request was refused: unknown webhook (404), or an invalid field (400). */
+public class WebhookException extends ProblemException {
 
-    private WebhookException(String field, String message) {
-        super(message);
-        this.field = field;
+    private WebhookException(HttpStatus status, String code, String field, String message) {
+        super(status, code, field, message);
     }
 
     static WebhookException notFound(Object id) {
-        return new WebhookException(null, "No webhook " + id);
+        return new WebhookException(HttpStatus.NOT_FOUND, "webhook-not-found", null, "No webhook " + id);
     }
 
     static WebhookException invalid(String field, String message) {
-        return new WebhookException(field, message);
-    }
-
-    public boolean notFound() {
-        return field == null;
-    }
-
-    public String field() {
-        return field;
+        return new WebhookException(HttpStatus.BAD_REQUEST, "invalid", field, message);
     }
 }
