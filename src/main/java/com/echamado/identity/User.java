@@ -124,6 +124,11 @@ class User {
         roles.addAll(newRoles);
     }
 
+    void updateProfile(String newFullName, String newLanguage) {
+        fullName = newFullName.trim();
+        language = newLanguage;
+    }
+
     void disable() {
         enabled = false;
     }

@@ -109,6 +109,20 @@ public class UserManagement {
         return users.findByEmailNormalized(User.normalize(email)).map(user -> user.toView(now()));
     }
 
+    /** The user's own name and preferred language ({@code pt-BR} or {@code en}). */
+    public UserView updateProfile(UUID id, String fullName, String language) {
+        if (fullName == null || fullName.isBlank() || fullName.trim().length() > 200) {
+            throw IdentityException.invalid("fullName", "A name of 1 to 200 characters is required");
+        }
+        if (!"pt-BR".equals(language) && !"en".equals(language)) {
+            throw IdentityException.invalid("language", "Choose pt-BR or en");
+        }
+        User user = find(id);
+        user.updateProfile(fullName, language);
+        events.record("profile_updated", Map.of("userId", id));
+        return user.toView(now());
+    }
+
     public UserView changeRoles(UUID id, Set<Role> roles, UUID actorId) {
         if (roles == null || roles.isEmpty()) {
             throw IdentityException.invalid("roles", "At least one role is required");

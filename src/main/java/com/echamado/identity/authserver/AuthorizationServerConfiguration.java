@@ -82,7 +82,8 @@ class AuthorizationServerConfiguration {
                                     converters -> converters.add(new PublicClientRefresh.Converter()))
                             .authenticationProviders(
                                     providers -> providers.add(0, new PublicClientRefresh.Provider(clients))))
-                    .authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(issuerResponse)
+                    .authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent")
+                            .authorizationResponseHandler(issuerResponse)
                             .errorResponseHandler(issuerResponse)
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {

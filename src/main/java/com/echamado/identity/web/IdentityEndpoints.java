@@ -32,6 +32,7 @@ class IdentityEndpoints {
                 post("/register", Access.PUBLIC),
                 get(PasswordChange.PAGE, Access.AUTHENTICATED),
                 post(PasswordChange.PAGE, Access.AUTHENTICATED),
+                get("/oauth2/consent", Access.AUTHENTICATED),
                 get("/api/v1/me", Access.AUTHENTICATED),
                 post("/api/v1/me/password", Access.AUTHENTICATED),
                 get("/api/v1/me/notifications", Access.AUTHENTICATED),

@@ -35,6 +35,7 @@ class RequestLogContext extends OncePerRequestFilter {
         MDC.put("requestId", requestId);
         MDC.put("traceId", traceId);
         response.setHeader(REQUEST_ID, requestId);
+        request.setAttribute("echamado.requestId", requestId); // for the error page, rendered after MDC is cleared
         try {
             chain.doFilter(request, response);
         } finally {

@@ -2,6 +2,7 @@ package com.echamado.ui.web;
 
 import static com.echamado.platform.security.EndpointRule.any;
 import static com.echamado.platform.security.EndpointRule.get;
+import static com.echamado.platform.security.EndpointRule.post;
 
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
@@ -39,6 +40,7 @@ class UiConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(change);
     }
 
+    /** Per-ticket rights are the facade's; these rules only gate pages by role. */
     @Bean
     EndpointRules uiEndpointRules() {
         return EndpointRules.of(
@@ -46,6 +48,24 @@ class UiConfiguration implements WebMvcConfigurer {
                 get("/", Access.AUTHENTICATED),
                 any("/error", Access.PUBLIC),
                 get("/css/**", Access.PUBLIC),
-                get("/favicon.ico", Access.PUBLIC));
+                get("/js/**", Access.PUBLIC),
+                get("/webjars/**", Access.PUBLIC),
+                get("/favicon.ico", Access.PUBLIC),
+                get("/tickets", Access.AUTHENTICATED),
+                get("/tickets/new", Access.AUTHENTICATED),
+                post("/tickets/new", Access.AUTHENTICATED),
+                get("/tickets/subcategories", Access.AUTHENTICATED),
+                get("/tickets/{number}", Access.AUTHENTICATED),
+                post("/tickets/{number}/comments", Access.AUTHENTICATED),
+                post("/tickets/{number}/reopen", Access.AUTHENTICATED),
+                post("/tickets/{number}/rate", Access.AUTHENTICATED),
+                post("/tickets/{number}/assign", Access.AGENT),
+                post("/tickets/{number}/transition", Access.AGENT),
+                post("/tickets/{number}/resolve", Access.AGENT),
+                post("/tickets/{number}/close", Access.AGENT),
+                get("/account/profile", Access.AUTHENTICATED),
+                post("/account/profile", Access.AUTHENTICATED),
+                get("/admin/**", Access.ADMIN),
+                post("/admin/**", Access.ADMIN));
     }
 }

@@ -1,0 +1,50 @@
+package com.echamado.ui.web;
+
+import com.echamado.catalog.CatalogEntryRequest;
+import com.echamado.catalog.CatalogEntryView;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/** A catalog entry as the admin form edits it; colour and flags only matter for statuses. */
+record CatalogForm(
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 500) String description,
+        UUID parentId,
+        @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
+        @Min(0) @Max(10_000) Integer displayOrder,
+        boolean initial,
+        boolean resolving,
+        boolean isFinal) {
+
+    static CatalogForm empty(UUID parentId) {
+        return new CatalogForm("", "", parentId, null, 0, false, false, false);
+    }
+
+    static CatalogForm of(CatalogEntryView entry) {
+        return new CatalogForm(
+                entry.name(),
+                entry.description(),
+                entry.parentId(),
+                entry.color(),
+                entry.displayOrder(),
+                entry.initial(),
+                entry.resolving(),
+                entry.isFinal());
+    }
+
+    CatalogEntryRequest toRequest(boolean status) {
+        return new CatalogEntryRequest(
+                name,
+                description == null || description.isBlank() ? null : description,
+                parentId,
+                status && color != null && !color.isBlank() ? color : null,
+                displayOrder,
+                status && initial,
+                status && resolving,
+                status && isFinal);
+    }
+}

@@ -1,0 +1,132 @@
+package com.echamado.ui.web;
+
+import com.echamado.tickets.Dashboard;
+import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.TicketPage;
+import com.echamado.tickets.TicketQuery;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The start page: KPI cards, a donut by status, bars by department, created versus closed over 30 days, the latest
+ * and the overdue tickets, all limited to what the viewer may see. Chart data travels as JSON in a data attribute
+ * that {@code /js/dashboard.js} reads (the CSP allows no inline script); every card and chart links to the list.
+ */
+@Controller
+class DashboardPage {
+
+    private static final int ROWS = 8;
+
+    private final TicketManagement tickets;
+    private final Names names;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    DashboardPage(TicketManagement tickets, Names names, JsonMapper json, MessageSource messages) {
+        this.tickets = tickets;
+        this.names = names;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String dashboard(
+            @ModelAttribute(name = "viewer", binding = false) Viewer viewer, Model model, java.util.Locale locale) {
+        Dashboard dashboard = tickets.dashboard(viewer.actor());
+        Names.Entries entries = names.catalog();
+        TicketPage latest = tickets.list(viewer.actor(), TicketQuery.firstPage(ROWS));
+        TicketPage overdue = tickets.list(viewer.actor(), overdueFirst());
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("names", entries);
+        model.addAttribute("latest", latest.items());
+        model.addAttribute("overdue", overdue.items());
+        Map<String, Object> charts = charts(dashboard, entries, locale);
+        model.addAttribute("statusSlices", charts.get("status"));
+        model.addAttribute("charts", json.writeValueAsString(charts));
+        return "ui/dashboard";
+    }
+
+    private static TicketQuery overdueFirst() {
+        return new TicketQuery(
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "dueAt asc",
+                0,
+                ROWS,
+                null);
+    }
+
+    private Map<String, Object> charts(Dashboard dashboard, Names.Entries entries, java.util.Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", slices(dashboard.openByStatus(), entries, "status", true));
+        out.put("department", slices(dashboard.openByDepartment(), entries, "department", false));
+        out.put("trend", trend(dashboard));
+        out.put(
+                "labels",
+                Map.of(
+                        "created", messages.getMessage("dashboard.trend.created", null, locale),
+                        "closed", messages.getMessage("dashboard.trend.closed", null, locale),
+                        "open", messages.getMessage("dashboard.kpi.open", null, locale)));
+        return out;
+    }
+
+    private static List<Map<String, Object>> slices(
+            Map<String, Long> counts, Names.Entries entries, String param, boolean colored) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        counts.forEach((id, count) -> {
+            UUID key = UUID.fromString(id);
+            Map<String, Object> slice = new LinkedHashMap<>();
+            slice.put("label", entries.name(key));
+            slice.put("value", count);
+            slice.put("href", "/tickets?" + param + "=" + key);
+            if (colored) {
+                slice.put("color", entries.color(key));
+            }
+            out.add(slice);
+        });
+        return out;
+    }
+
+    /** 30 days ending today, zeros filled in, each day linking to the tickets opened that day. */
+    private static List<Map<String, Object>> trend(Dashboard dashboard) {
+        Map<LocalDate, Long> created = new LinkedHashMap<>();
+        Map<LocalDate, Long> closed = new LinkedHashMap<>();
+        dashboard.createdPerDay().forEach(d -> created.put(d.day(), d.count()));
+        dashboard.closedPerDay().forEach(d -> closed.put(d.day(), d.count()));
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LocalDate day = today.minusDays(29); !day.isAfter(today); day = day.plusDays(1)) {
+            out.add(Map.of(
+                    "day", day.toString(),
+                    "created", created.getOrDefault(day, 0L),
+                    "closed", closed.getOrDefault(day, 0L),
+                    "href", "/tickets?state=all&from=" + day + "&to=" + day));
+        }
+        return out;
+    }
+}

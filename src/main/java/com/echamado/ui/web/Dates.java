@@ -1,0 +1,29 @@
+package com.echamado.ui.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Dates and times in the viewer's language and the server's zone, for templates: {@code ${@dates.format(x)}}. */
+@Component("dates")
+class Dates {
+
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    public String format(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale())
+                .withZone(zone)
+                .format(instant);
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package com.echamado.ui.web;
+
+import com.echamado.catalog.Catalog;
+import com.echamado.catalog.CatalogEntryView;
+import com.echamado.catalog.CatalogKind;
+import com.echamado.identity.IdentityException;
+import com.echamado.identity.UserManagement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Turns the ids on tickets into what people read: catalog names and colours, user names. */
+@Component
+class Names {
+
+    private final Catalog catalog;
+    private final UserManagement users;
+
+    Names(Catalog catalog, UserManagement users) {
+        this.catalog = catalog;
+        this.users = users;
+    }
+
+    /** Every catalog entry, disabled ones too (old tickets still name them). A handful of small queries. */
+    Entries catalog() {
+        Map<UUID, CatalogEntryView> all = new HashMap<>();
+        for (CatalogKind kind : CatalogKind.values()) {
+            catalog.list(kind, true).forEach(entry -> all.put(entry.id(), entry));
+        }
+        return new Entries(all);
+    }
+
+    /** Names of the given users; unknown ids are left out. */
+    Map<UUID, String> people(Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        ids.stream().filter(Objects::nonNull).distinct().forEach(id -> {
+            try {
+                out.put(id, users.get(id).fullName());
+            } catch (IdentityException gone) {
+                // a deleted user: the page shows nothing rather than failing
+            }
+        });
+        return out;
+    }
+
+    /** Catalog entries by id, for templates: {@code names.name(id)}, {@code names.color(id)}, lists by kind. */
+    record Entries(Map<UUID, CatalogEntryView> byId) {
+
+        public String name(UUID id) {
+            CatalogEntryView entry = id == null ? null : byId.get(id);
+            return entry == null ? "" : entry.name();
+        }
+
+        public String color(UUID id) {
+            CatalogEntryView entry = id == null ? null : byId.get(id);
+            return entry == null || entry.color() == null ? "#6b7280" : entry.color();
+        }
+
+        public boolean known(UUID id) {
+            return id != null && byId.containsKey(id);
+        }
+
+        public List<CatalogEntryView> enabled(CatalogKind kind) {
+            return byId.values().stream()
+                    .filter(e -> e.kind() == kind && e.enabled())
+                    .sorted(java.util.Comparator.comparingInt(CatalogEntryView::displayOrder)
+                            .thenComparing(CatalogEntryView::name, String.CASE_INSENSITIVE_ORDER))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package com.echamado.ui.web;
+
+import com.echamado.catalog.Catalog;
+import com.echamado.catalog.CatalogKind;
+import com.echamado.identity.Role;
+import com.echamado.identity.UserManagement;
+import com.echamado.tickets.CommentView;
+import com.echamado.tickets.HistoryEntry;
+import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.TicketView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * One ticket: description (always escaped), the conversation (internal notes only for staff: the facade leaves them
+ * out for requesters), the history timeline, and the forms for what the viewer may do. Each change form carries the
+ * version the page was rendered with, so a change made on a stale page is refused instead of overwriting.
+ */
+@Controller
+class TicketDetailPage {
+
+    private final TicketManagement tickets;
+    private final Catalog catalog;
+    private final UserManagement users;
+    private final Names names;
+    private final MessageSource messages;
+
+    TicketDetailPage(
+            TicketManagement tickets, Catalog catalog, UserManagement users, Names names, MessageSource messages) {
+        this.tickets = tickets;
+        this.catalog = catalog;
+        this.users = users;
+        this.names = names;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tickets/{number}")
+    String detail(
+            @PathVariable long number,
+            @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
+            Model model,
+            Locale locale) {
+        TicketView ticket = tickets.getByNumber(viewer.actor(), number);
+        List<CommentView> comments = tickets.comments(viewer.actor(), ticket.id());
+        List<HistoryEntry> history = tickets.history(viewer.actor(), ticket.id());
+        boolean staff = viewer.admin()
+                || (viewer.agent()
+                        && (viewer.actor().departments().contains(ticket.departmentId())
+                                || viewer.id().equals(ticket.assigneeId())));
+        List<UUID> people = new ArrayList<>(List.of(ticket.requesterId()));
+        if (ticket.assigneeId() != null) {
+            people.add(ticket.assigneeId());
+        }
+        comments.forEach(c -> people.add(c.authorId()));
+        history.forEach(h -> people.add(h.actorId()));
+        Names.Entries entries = names.catalog();
+        Map<UUID, String> peopleNames = names.people(people);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("comments", comments);
+        model.addAttribute("timeline", timeline(history, entries, peopleNames, locale));
+        model.addAttribute("names", entries);
+        model.addAttribute("people", peopleNames);
+        model.addAttribute("staff", staff);
+        model.addAttribute("requester", viewer.id().equals(ticket.requesterId()));
+        if (staff && !ticket.closed()) {
+            model.addAttribute(
+                    "statuses",
+                    entries.enabled(CatalogKind.STATUS).stream()
+                            .filter(s -> !s.id().equals(ticket.statusId()))
+                            .toList());
+            model.addAttribute("agents", agentsOf(ticket.departmentId()));
+        }
+        return "ui/tickets/detail";
+    }
+
+    /** Enabled agents of the department, by name, for the assignment choice. */
+    private Map<UUID, String> agentsOf(UUID departmentId) {
+        Map<UUID, String> out = new java.util.LinkedHashMap<>();
+        catalog.agentsOf(departmentId).stream()
+                .map(users::get)
+                .filter(user -> user.enabled() && user.hasRole(Role.SUPPORT))
+                .sorted(java.util.Comparator.comparing(com.echamado.identity.UserView::fullName))
+                .forEach(user -> out.put(user.id(), user.fullName()));
+        return out;
+    }
+
+    private List<TimelineItem> timeline(
+            List<HistoryEntry> history, Names.Entries entries, Map<UUID, String> people, Locale locale) {
+        return history.stream()
+                .map(h -> new TimelineItem(
+                        h.changedAt(),
+                        people.getOrDefault(h.actorId(), ""),
+                        messages.getMessage("history.field." + h.field(), null, h.field(), locale),
+                        readable(h.oldValue(), entries, people),
+                        readable(h.newValue(), entries, people)))
+                .toList();
+    }
+
+    /** Ids become names; long texts are cut; the rest stays as recorded. */
+    private static String readable(String value, Names.Entries entries, Map<UUID, String> people) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            UUID id = UUID.fromString(value);
+            if (entries.known(id)) {
+                return entries.name(id);
+            }
+            return people.getOrDefault(id, "");
+        } catch (IllegalArgumentException notAnId) {
+            return value.length() > 120 ? value.substring(0, 117) + "…" : value;
+        }
+    }
+
+    record TimelineItem(java.time.Instant at, String actor, String field, String from, String to) {}
+}

@@ -1,0 +1,52 @@
+package com.echamado.ui.web;
+
+import com.echamado.catalog.Priority;
+import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.TicketPage;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The ticket list: filters in the URL, saved views, sortable columns, pages. Unparsable parameters are ignored. */
+@Controller
+class TicketListPage {
+
+    private final TicketManagement tickets;
+    private final Names names;
+
+    TicketListPage(TicketManagement tickets, Names names) {
+        this.tickets = tickets;
+        this.names = names;
+    }
+
+    @GetMapping("/tickets")
+    String list(
+            @ModelAttribute("filters") ListFilters filters,
+            BindingResult ignoredErrors,
+            @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
+            Model model) {
+        TicketPage page = tickets.list(viewer.actor(), filters.toQuery(viewer.id(), ZoneId.systemDefault()));
+        List<UUID> people = new ArrayList<>();
+        page.items().forEach(t -> {
+            people.add(t.requesterId());
+            people.add(t.assigneeId());
+        });
+        model.addAttribute("page", page);
+        model.addAttribute("names", names.catalog());
+        model.addAttribute("people", names.people(people));
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("hasNext", hasNext(page));
+        return "ui/tickets/list";
+    }
+
+    private static boolean hasNext(TicketPage page) {
+        return (long) (page.page() + 1) * page.size() < page.total()
+                || (!page.totalExact() && page.items().size() == page.size());
+    }
+}
