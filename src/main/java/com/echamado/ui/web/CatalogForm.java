@@ -16,9 +16,9 @@ record CatalogForm(
         UUID parentId,
         @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
         @Min(0) @Max(10_000) Integer displayOrder,
-        boolean initial,
-        boolean resolving,
-        boolean isFinal) {
+        Boolean initial,
+        Boolean resolving,
+        Boolean isFinal) {
 
     static CatalogForm empty(UUID parentId) {
         return new CatalogForm("", "", parentId, null, 0, false, false, false);
@@ -43,8 +43,8 @@ record CatalogForm(
                 parentId,
                 status && color != null && !color.isBlank() ? color : null,
                 displayOrder,
-                status && initial,
-                status && resolving,
-                status && isFinal);
+                status && Boolean.TRUE.equals(initial),
+                status && Boolean.TRUE.equals(resolving),
+                status && Boolean.TRUE.equals(isFinal));
     }
 }

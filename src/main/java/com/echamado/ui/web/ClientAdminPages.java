@@ -94,7 +94,7 @@ class ClientAdminPages {
             List<String> grantTypes,
             @Size(max = 4_000) String redirectUris,
             List<String> scopes,
-            boolean requireConsent) {
+            Boolean requireConsent) {
 
         NewClient toRequest() {
             Set<String> uris = new LinkedHashSet<>();
@@ -109,7 +109,7 @@ class ClientAdminPages {
                     uris,
                     Set.of(),
                     scopes == null ? Set.of() : Set.copyOf(scopes),
-                    requireConsent);
+                    Boolean.TRUE.equals(requireConsent));
         }
     }
 }

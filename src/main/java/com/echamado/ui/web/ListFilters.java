@@ -55,7 +55,7 @@ record ListFilters(
         }
         Instant openedFrom = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant openedTo = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-        String orderBy = SORTS.contains(sort) ? sort + ("asc".equals(dir) ? " asc" : " desc") : null;
+        String orderBy = sortable() ? sort + ("asc".equals(dir) ? " asc" : " desc") : null;
         return new TicketQuery(
                 status == null ? List.of() : status,
                 department,
@@ -80,11 +80,15 @@ record ListFilters(
     }
 
     public String savedView() {
-        return VIEWS.contains(view) ? view : "";
+        return view != null && VIEWS.contains(view) ? view : "";
     }
 
     public String stateOrDefault() {
         return "closed".equals(state) || "all".equals(state) ? state : "open";
+    }
+
+    private boolean sortable() {
+        return sort != null && SORTS.contains(sort);
     }
 
     public int pageNumber() {
@@ -150,8 +154,8 @@ record ListFilters(
         put(out, "state", "open".equals(stateOrDefault()) ? null : stateOrDefault());
         put(out, "from", from);
         put(out, "to", to);
-        put(out, "sort", SORTS.contains(sort) ? sort : null);
-        put(out, "dir", SORTS.contains(sort) ? ("asc".equals(dir) ? "asc" : "desc") : null);
+        put(out, "sort", sortable() ? sort : null);
+        put(out, "dir", sortable() ? ("asc".equals(dir) ? "asc" : "desc") : null);
         put(out, "page", pageNumber() == 0 ? null : pageNumber());
         return out;
     }

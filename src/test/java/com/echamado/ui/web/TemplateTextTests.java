@@ -47,7 +47,9 @@ class TemplateTextTests {
                 }
             }
         }
-        assertThat(offences).as("literal text in templates; use th:text=\"#{key}\"").isEmpty();
+        assertThat(offences)
+                .as("literal text in templates; use th:text=\"#{key}\"")
+                .isEmpty();
     }
 
     @Test

@@ -1,0 +1,46 @@
+package com.echamado.ui.web;
+
+import com.echamado.catalog.Catalog;
+import com.echamado.catalog.Priority;
+import com.echamado.identity.UserView;
+import com.echamado.tickets.Actor;
+import com.echamado.tickets.NewTicket;
+import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.TicketView;
+import java.util.UUID;
+
+/** Seeded catalog ids (V11 defaults) and a way to open tickets and staff departments through the facades. */
+final class UiFixtures {
+
+    static final UUID SUPPORT_DEPARTMENT = UUID.fromString("00000000-0000-4000-8000-000000000201");
+    static final UUID INCIDENT = UUID.fromString("00000000-0000-4000-8000-000000000301");
+    static final UUID HARDWARE = UUID.fromString("00000000-0000-4000-8000-000000000401");
+    static final UUID COMPUTER = UUID.fromString("00000000-0000-4000-8000-000000000501");
+
+    private UiFixtures() {}
+
+    static TicketView open(TicketManagement tickets, UserView requester, String title) {
+        Actor actor = tickets.actor(requester.id(), false, false);
+        return tickets.open(
+                actor,
+                new NewTicket(
+                        title,
+                        "Descrição <b>com</b> marcação",
+                        INCIDENT,
+                        HARDWARE,
+                        COMPUTER,
+                        SUPPORT_DEPARTMENT,
+                        Priority.HIGH,
+                        null,
+                        null));
+    }
+
+    static Actor agentOf(TicketManagement tickets, Catalog catalog, UserView agent) {
+        catalog.addAgent(SUPPORT_DEPARTMENT, agent.id());
+        return tickets.actor(agent.id(), false, true);
+    }
+
+    static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
