@@ -37,6 +37,7 @@ public class PasswordChangeGate extends OncePerRequestFilter {
                 || uri.equals("/logout")
                 || uri.startsWith("/css/")
                 || uri.startsWith("/webjars/")
+                || uri.startsWith("/js/")
                 || uri.equals("/error");
     }
 }

@@ -149,4 +149,47 @@ class UiPagesIntegrationTests extends IntegrationTest {
         assertThat(http.get("/webjars/chart.js/dist/chart.umd.min.js").statusCode())
                 .isEqualTo(200);
     }
+
+    /**
+     * First-load weight of the heaviest page (the dashboard: HTML, stylesheet, htmx, Chart.js and our two scripts),
+     * uncompressed; and the time of each main page over loopback after a warm-up (an upper bound of server time).
+     */
+    @Test
+    void mainPagesStayLightAndQuick() throws Exception {
+        UserView agent = users.create(Role.SUPPORT);
+        TicketView ticket = UiFixtures.open(tickets, users.create(Role.USER), UiFixtures.unique("Medida"));
+        UiFixtures.agentOf(tickets, catalog, agent);
+        TestHttp http = signedIn(agent);
+        String html = http.get("/").body();
+        long bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        long gzipped = gzip(html);
+        java.util.regex.Matcher asset = java.util.regex.Pattern.compile("(?:src|href)=\"(/(?:css|js|webjars)/[^\"]+)\"")
+                .matcher(html);
+        while (asset.find()) {
+            String body = http.get(asset.group(1)).body();
+            bytes += body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            gzipped += gzip(body);
+        }
+        System.out.printf("first load of /: %d bytes uncompressed, about %d bytes gzipped%n", bytes, gzipped);
+        assertThat(bytes).isLessThanOrEqualTo(300 * 1024);
+        for (String path : List.of("/", "/tickets", "/tickets?view=unassigned", "/tickets/" + ticket.number())) {
+            http.get(path);
+            long start = System.nanoTime();
+            int runs = 10;
+            for (int i = 0; i < runs; i++) {
+                assertThat(http.get(path).statusCode()).isEqualTo(200);
+            }
+            double ms = (System.nanoTime() - start) / 1e6 / runs;
+            System.out.printf("GET %s: %.1f ms average over %d requests%n", path, ms, runs);
+            assertThat(ms).as(path).isLessThan(500);
+        }
+    }
+
+    private static long gzip(String text) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.size();
+    }
 }
