@@ -126,7 +126,7 @@ final class OAuthSteps {
                 } else {
                     assertThat(URI.create(location).getPath())
                             .as("redirects stay on the issuer until the client's redirect URI")
-                            .isEqualTo("/oauth2/authorize");
+                            .isIn("/oauth2/authorize", "/oauth2/consent");
                     response = browser.get(location, "Accept", "text/html");
                 }
             } else if (response.statusCode() == 200 && response.body().contains("consent_form")) {
