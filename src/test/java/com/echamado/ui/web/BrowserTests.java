@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -87,6 +88,7 @@ class BrowserTests extends IntegrationTest {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class); // a form post reloads the page under a lookup
         Files.createDirectories(SHOTS);
     }
 
@@ -173,7 +175,7 @@ class BrowserTests extends IntegrationTest {
         String subcategory = UiFixtures.unique("Ramal");
         browser.findElement(By.id("name")).sendKeys(subcategory);
         browser.findElement(By.id("save-entry")).click();
-        assertThat(row(category).getText()).contains(subcategory);
+        wait.until(d -> row(category).getText().contains(subcategory));
         row(category).findElement(By.className("do-disable")).click();
         wait.until(d -> row(category).getAttribute("class").contains("disabled"));
         screenshot("admin-catalog");
@@ -192,7 +194,8 @@ class BrowserTests extends IntegrationTest {
     }
 
     private WebElement row(String name) {
-        return browser.findElement(By.cssSelector("#catalog tr[data-name='" + name + "']"));
+        return wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#catalog tr[data-name='" + name + "']")));
     }
 
     private void signIn(UserView user) {
