@@ -29,4 +29,13 @@ class RateLimitConfiguration {
         registration.setOrder(-110);
         return registration;
     }
+
+    /** Runs after Spring Security's chain, so that the token's subject is known. */
+    @Bean
+    FilterRegistrationBean<ApiRateLimit> apiRateLimit(
+            AttemptCounters counters, RateLimitProperties limits, SecurityEvents events) {
+        var registration = new FilterRegistrationBean<>(new ApiRateLimit(counters, limits, events));
+        registration.setOrder(1);
+        return registration;
+    }
 }
