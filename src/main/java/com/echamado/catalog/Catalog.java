@@ -21,6 +21,7 @@ public class Catalog {
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final CatalogEntryRepository entries;
+    private final CatalogCache cache;
     private final DepartmentAgents agents;
     private final List<CatalogUsage> usages;
     private final Clock clock;
@@ -28,11 +29,13 @@ public class Catalog {
 
     Catalog(
             CatalogEntryRepository entries,
+            CatalogCache cache,
             DepartmentAgents agents,
             List<CatalogUsage> usages,
             Clock clock,
             ApplicationEventPublisher events) {
         this.entries = entries;
+        this.cache = cache;
         this.agents = agents;
         this.usages = usages;
         this.clock = clock;
@@ -41,9 +44,8 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public List<CatalogEntryView> list(CatalogKind kind, boolean includeDisabled) {
-        return entries.findByKind(kind).stream()
+        return cache.entries(kind).stream()
                 .filter(entry -> includeDisabled || entry.enabled())
-                .map(CatalogEntry::toView)
                 .toList();
     }
 
@@ -55,41 +57,46 @@ public class Catalog {
     /** Any entry by id, whatever its kind (to show names on old tickets); empty when unknown. */
     @Transactional(readOnly = true)
     public Optional<CatalogEntryView> find(UUID id) {
-        return entries.findById(id).map(CatalogEntry::toView);
+        return java.util.Arrays.stream(CatalogKind.values())
+                .flatMap(kind -> cache.entries(kind).stream())
+                .filter(entry -> entry.id().equals(id))
+                .findFirst();
     }
 
     /** An enabled entry of the kind, for a new or changed ticket; {@code field} names the input in the error. */
     @Transactional(readOnly = true)
     public CatalogEntryView requireActive(CatalogKind kind, UUID id, String field) {
-        return entries.findById(id)
-                .filter(entry -> entry.kind() == kind && entry.enabled())
-                .map(CatalogEntry::toView)
+        return cache.entries(kind).stream()
+                .filter(entry -> entry.id().equals(id) && entry.enabled())
+                .findFirst()
                 .orElseThrow(() -> CatalogException.invalid(field, "Unknown or disabled " + kind.path() + " entry"));
     }
 
     @Transactional(readOnly = true)
     public CatalogEntryView initialStatus() {
-        return entries.findFirstByKindAndInitialTrue(CatalogKind.STATUS)
-                .map(CatalogEntry::toView)
+        return status(CatalogEntryView::initial)
                 .orElseThrow(() -> CatalogException.conflict("no-initial-status", null, "No initial status"));
     }
 
     @Transactional(readOnly = true)
     public CatalogEntryView resolvingStatus() {
-        return entries.findFirstByKindAndResolvingTrue(CatalogKind.STATUS)
-                .map(CatalogEntry::toView)
+        return status(CatalogEntryView::resolving)
                 .orElseThrow(() -> CatalogException.conflict("no-resolving-status", null, "No resolving status"));
     }
 
+    /** The first enabled final status in display order. */
     @Transactional(readOnly = true)
     public CatalogEntryView closingStatus() {
-        return entries.findByKindAndIsFinalTrueAndEnabledTrueOrderByDisplayOrder(CatalogKind.STATUS).stream()
-                .findFirst()
-                .map(CatalogEntry::toView)
+        return status(entry -> entry.isFinal() && entry.enabled())
                 .orElseThrow(() -> CatalogException.conflict("no-final-status", null, "No enabled final status"));
     }
 
+    private Optional<CatalogEntryView> status(java.util.function.Predicate<CatalogEntryView> which) {
+        return cache.entries(CatalogKind.STATUS).stream().filter(which).findFirst();
+    }
+
     public CatalogEntryView create(CatalogKind kind, CatalogEntryRequest request) {
+        cache.evictEntriesAfterCommit();
         validate(kind, request);
         CatalogEntry entry = new CatalogEntry(kind, request.parentId(), clock.instant());
         entry.apply(request);
@@ -102,6 +109,7 @@ public class Catalog {
     }
 
     public CatalogEntryView update(CatalogKind kind, UUID id, CatalogEntryRequest request) {
+        cache.evictEntriesAfterCommit();
         CatalogEntry entry = find(kind, id);
         validate(kind, request);
         if (kind == CatalogKind.SUBCATEGORY && !request.parentId().equals(entry.parentId())) {
@@ -124,6 +132,7 @@ public class Catalog {
     }
 
     public CatalogEntryView disable(CatalogKind kind, UUID id) {
+        cache.evictEntriesAfterCommit();
         CatalogEntry entry = find(kind, id);
         if (entry.initial() || entry.resolving()) {
             throw CatalogException.conflict(
@@ -142,6 +151,7 @@ public class Catalog {
     }
 
     public CatalogEntryView enable(CatalogKind kind, UUID id) {
+        cache.evictEntriesAfterCommit();
         CatalogEntry entry = find(kind, id);
         entry.enable();
         checkName(entry, entry.id());
@@ -162,6 +172,7 @@ public class Catalog {
 
     /** Deletes an unused entry; an entry that tickets use answers a conflict with their number. */
     public void delete(CatalogKind kind, UUID id) {
+        cache.evictEntriesAfterCommit();
         CatalogEntry entry = find(kind, id);
         long used = usages.stream().mapToLong(usage -> usage.countUsing(id)).sum();
         if (used > 0) {
@@ -189,7 +200,7 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public List<UUID> departmentsOf(UUID agentId) {
-        return agents.departmentsOf(agentId);
+        return cache.departmentsOf(agentId);
     }
 
     @Transactional(readOnly = true)
@@ -204,11 +215,13 @@ public class Catalog {
     }
 
     public void addAgent(UUID departmentId, UUID agentId) {
+        cache.evictDepartmentsAfterCommit();
         find(CatalogKind.DEPARTMENT, departmentId);
         agents.add(departmentId, agentId);
     }
 
     public void removeAgent(UUID departmentId, UUID agentId) {
+        cache.evictDepartmentsAfterCommit();
         find(CatalogKind.DEPARTMENT, departmentId);
         agents.remove(departmentId, agentId);
     }

@@ -2,7 +2,10 @@ package com.echamado.catalog;
 
 import java.util.UUID;
 
-/** A catalog entry as other modules and the API see it. Status flags are false for other kinds. */
+/**
+ * A catalog entry as other modules and the API see it. Status flags are false for other kinds. Serializable: it is
+ * cached in Redis.
+ */
 public record CatalogEntryView(
         UUID id,
         CatalogKind kind,
@@ -15,4 +18,5 @@ public record CatalogEntryView(
         boolean initial,
         boolean resolving,
         boolean isFinal,
-        long version) {}
+        long version)
+        implements java.io.Serializable {}

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.TestDatabase;
 import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 class CatalogIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
 
     static final String HARDWARE = "00000000-0000-4000-8000-000000000401";
 
@@ -28,6 +34,20 @@ class CatalogIntegrationTests extends IntegrationTest {
         assertThat(http().json("GET", "/api/v1/catalog/planets", requester, null)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void catalogListsAreCachedInRedisAndAWriteEvictsThem() {
+        String admin = users.token(users.create(Role.ADMIN));
+        http().json("GET", "/api/v1/catalog/ticket-types", admin, null);
+        String prefix = "echamado-test-" + TestDatabase.RUN_ID + ":cache:";
+        assertThat(redis.keys(prefix + "*")).anyMatch(key -> key.contains("TICKET_TYPE"));
+        String name = "Cache " + UUID.randomUUID().toString().substring(0, 6);
+        http().json("POST", "/api/v1/catalog/ticket-types", admin, "{\"name\":\"" + name + "\"}");
+        assertThat(http().json("GET", "/api/v1/catalog/ticket-types", admin, null)
+                        .body())
+                .as("the list after a write shows it, on this and every other replica")
+                .contains(name);
     }
 
     @Test
