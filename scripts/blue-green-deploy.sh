@@ -24,10 +24,22 @@ fi
 if [ "$current" = "blue" ]; then next="green"; else next="blue"; fi
 
 log "live slot: $current; deploying $version to: $next"
-# The blue release owns the live Service, the Ingress and the backup job; it keeps the live selector where it is.
-owner_flags=(--set liveService.enabled=false --set ingress.enabled=false --set backup.enabled=false)
+# The blue release owns the live Service, the Ingress, the backup job and the namespace's own objects (Namespace with
+# Pod Security Admission labels, ResourceQuota, LimitRange); it keeps the live selector where it is.
+owner_flags=(--set liveService.enabled=false --set ingress.enabled=false --set backup.enabled=false
+  --set namespace.create=false --set resourceQuota.enabled=false --set limitRange.enabled=false)
 if [ "$next" = "blue" ]; then
   owner_flags=(--set liveService.enabled=true --set "liveService.slot=$current")
+  # Helm installs into an existing namespace; when the chart renders that Namespace too, Helm must be told that the
+  # blue release owns it, or the install fails with "invalid ownership metadata".
+  if ! kubectl get namespace "$namespace" > /dev/null 2>&1; then
+    log "creating namespace $namespace"
+    kubectl create namespace "$namespace"
+  fi
+  log "letting echamado-blue adopt namespace $namespace (no-op once adopted)"
+  kubectl annotate namespace "$namespace" --overwrite \
+    meta.helm.sh/release-name=echamado-blue "meta.helm.sh/release-namespace=$namespace"
+  kubectl label namespace "$namespace" --overwrite app.kubernetes.io/managed-by=Helm
 fi
 if [ -n "${IMAGE_REPOSITORY:-}" ]; then
   owner_flags+=(--set "image.repository=$IMAGE_REPOSITORY")

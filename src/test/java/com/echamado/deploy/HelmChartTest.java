@@ -8,17 +8,24 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -213,6 +220,128 @@ class HelmChartTest {
         String wrongType = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n"
                 + "    - name: a\n      ports:\n        - containerPort: 8080x\n";
         assertThatThrownBy(() -> KubernetesModelCheck.parse(wrongType)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void namespaceQuotaAndLimitRangeAreOptional() {
+        assertThat(render("", t -> t))
+                .extracting(HasMetadata::getKind)
+                .doesNotContain("Namespace", "ResourceQuota", "LimitRange");
+        assertThat(render("values-staging.yaml", t -> t))
+                .extracting(HasMetadata::getKind)
+                .doesNotContain("Namespace", "ResourceQuota", "LimitRange");
+    }
+
+    @Test
+    void productionCreatesARestrictedNamespaceWithQuotaAndLimits() {
+        List<HasMetadata> objects = render("values-production.yaml", t -> t);
+        Namespace namespace = one(objects, Namespace.class);
+        assertThat(namespace.getMetadata().getName()).isEqualTo("echamado");
+        assertThat(namespace.getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+                .containsEntry("pod-security.kubernetes.io/enforce-version", "latest")
+                .containsEntry("pod-security.kubernetes.io/audit", "restricted")
+                .containsEntry("pod-security.kubernetes.io/warn", "restricted");
+        assertThat(namespace.getMetadata().getAnnotations())
+                .as("uninstalling a release must not delete the namespace")
+                .containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(one(objects, ResourceQuota.class).getSpec().getHard())
+                .containsKeys("pods", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
+        assertThat(one(objects, LimitRange.class).getSpec().getLimits().get(0).getType())
+                .isEqualTo("Container");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-staging.yaml", "values-production.yaml"})
+    void everyPodMeetsTheRestrictedPodSecurityStandard(String valuesFile) {
+        assertThat(PodSecurityCheck.restrictedViolations(render(valuesFile, t -> t.set("backup.enabled", "true"))))
+                .isEmpty();
+    }
+
+    @Test
+    void theRestrictedCheckCatchesAnUnsafePod() {
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  hostNetwork: true\n"
+                + "  volumes:\n    - name: h\n      hostPath:\n        path: /\n  containers:\n    - name: a\n"
+                + "      image: b\n      securityContext:\n        capabilities:\n          add: [NET_ADMIN]\n";
+        assertThat(String.join("\n", PodSecurityCheck.restrictedViolations(KubernetesModelCheck.parse(pod))))
+                .contains("host namespaces")
+                .contains("hostPath")
+                .contains("allowPrivilegeEscalation")
+                .contains("runAsNonRoot")
+                .contains("seccompProfile")
+                .contains("drop ALL")
+                .contains("NET_ADMIN");
+    }
+
+    /**
+     * Blue-green: the live slot at maxReplicas plus a surge pod, the idle slot at minReplicas and the backup job must
+     * fit the quota, and no container may exceed the LimitRange's max.
+     */
+    @Test
+    void theQuotaFitsBothBlueGreenSlotsAndTheBackupJob() {
+        List<HasMetadata> objects = render("values-production.yaml", t -> t);
+        Deployment deployment = one(objects, Deployment.class);
+        HorizontalPodAutoscaler hpa = one(objects, HorizontalPodAutoscaler.class);
+        int surge = deployment
+                .getSpec()
+                .getStrategy()
+                .getRollingUpdate()
+                .getMaxSurge()
+                .getIntVal();
+        int pods = hpa.getSpec().getMaxReplicas() + surge + hpa.getSpec().getMinReplicas();
+        Container app =
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<Container> backup =
+                PodSecurityCheck.podSpec(one(objects, CronJob.class)).getContainers();
+        Map<String, Quantity> hard = one(objects, ResourceQuota.class).getSpec().getHard();
+        assertThat(Integer.parseInt(hard.get("pods").getAmount())).isGreaterThanOrEqualTo(pods + backup.size());
+        for (String kind : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                BigDecimal need = amount(app, kind, resource).multiply(BigDecimal.valueOf(pods));
+                for (Container c : backup) {
+                    need = need.add(amount(c, kind, resource));
+                }
+                assertThat(Quantity.getAmountInBytes(hard.get(kind + "." + resource)))
+                        .as(kind + "." + resource)
+                        .isGreaterThanOrEqualTo(need);
+            }
+        }
+        Map<String, Quantity> max =
+                one(objects, LimitRange.class).getSpec().getLimits().get(0).getMax();
+        for (Container c : Stream.concat(Stream.of(app), backup.stream()).toList()) {
+            for (String resource : List.of("cpu", "memory")) {
+                assertThat(Quantity.getAmountInBytes(max.get(resource)))
+                        .as(c.getName() + " limit " + resource + " within the LimitRange")
+                        .isGreaterThanOrEqualTo(amount(c, "limits", resource));
+            }
+        }
+    }
+
+    @Test
+    void onlyTheBlueReleaseOwnsTheNamespaceObjects() {
+        String script = Tools.read(Tools.ROOT.resolve("scripts/blue-green-deploy.sh"));
+        assertThat(script)
+                .contains("--set namespace.create=false")
+                .contains("--set resourceQuota.enabled=false")
+                .contains("--set limitRange.enabled=false");
+        List<HasMetadata> green = render(
+                "echamado-green",
+                "values-production.yaml",
+                t -> t.set("slot", "green")
+                        .set("namespace.create", "false")
+                        .set("resourceQuota.enabled", "false")
+                        .set("limitRange.enabled", "false"));
+        assertThat(green).extracting(HasMetadata::getKind).doesNotContain("Namespace", "ResourceQuota", "LimitRange");
+        assertThatThrownBy(() -> render("", t -> t.set("namespace.podSecurity.enforce", "strict")))
+                .hasMessageContaining("enforce");
+    }
+
+    private static BigDecimal amount(Container container, String kind, String resource) {
+        Map<String, Quantity> values = kind.equals("requests")
+                ? container.getResources().getRequests()
+                : container.getResources().getLimits();
+        assertThat(values).as(container.getName() + " " + kind).containsKey(resource);
+        return Quantity.getAmountInBytes(values.get(resource));
     }
 
     static List<HasMetadata> render(String valuesFile, UnaryOperator<TemplateCommand> options) {
