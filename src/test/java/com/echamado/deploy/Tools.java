@@ -36,6 +36,11 @@ final class Tools {
 
     /** Returns the absolute path of {@code name} on PATH (or /usr/sbin, /sbin), or skips/fails as described above. */
     static String require(String name, String debianPackage) {
+        return requireWithHint(name, "apt-get install " + debianPackage + "; .ci/run installs it");
+    }
+
+    /** Like {@link #require(String, String)}, for a tool that is not a Debian package: {@code hint} says where from. */
+    static String requireWithHint(String name, String hint) {
         List<String> dirs =
                 new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin"));
@@ -48,7 +53,7 @@ final class Tools {
                 return candidate.toString();
             }
         }
-        String message = "'" + name + "' is not installed (apt-get install " + debianPackage + "); .ci/run installs it";
+        String message = "'" + name + "' is not installed (" + hint + ")";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " — required when CI=true");
         }
