@@ -87,7 +87,7 @@ class BrowserTests extends IntegrationTest {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // a form post reloads the page under a lookup
         Files.createDirectories(SHOTS);
     }
