@@ -1,0 +1,110 @@
+# Shared by bench/run.sh and bench/startup.sh: the service in the prod profile against the local PostgreSQL, Redis
+# and RabbitMQ. Sourced, not run.
+
+BENCH_PORT="${BENCH_PORT:-18080}"
+BENCH_RABBIT_USER=echamado_bench
+BENCH_RABBIT_VHOST=echamado_bench
+# Not secrets: loopback-only services of a benchmark. PostgreSQL runs with trust authentication here, so the
+# password only satisfies the prod profile's check that one is set.
+BENCH_RABBIT_PASSWORD=bench-loopback-only-7Qm2
+BENCH_DB_PASSWORD=bench-loopback-only-4Kx9
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+psql_q() { psql -h 127.0.0.1 -U postgres -X -q -At "$@"; }
+
+# A broker account for the prod profile (it refuses guest), in its own vhost; idempotent.
+ensure_rabbit_user() {
+  rabbitmqctl -q add_vhost "$BENCH_RABBIT_VHOST" >/dev/null 2>&1 || true
+  if rabbitmqctl -q list_users 2>/dev/null | awk '{print $1}' | grep -qx "$BENCH_RABBIT_USER"; then
+    rabbitmqctl -q change_password "$BENCH_RABBIT_USER" "$BENCH_RABBIT_PASSWORD" >/dev/null
+  else
+    rabbitmqctl -q add_user "$BENCH_RABBIT_USER" "$BENCH_RABBIT_PASSWORD" >/dev/null
+  fi
+  rabbitmqctl -q set_permissions -p "$BENCH_RABBIT_VHOST" "$BENCH_RABBIT_USER" '.*' '.*' '.*' >/dev/null
+}
+
+# A fresh RSA signing key (PKCS#8 PEM) in $1, for JWT_SIGNING_KEY and for the generator's tokens.
+make_signing_key() {
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" 2>/dev/null
+  chmod 600 "$1"
+}
+
+# The application jar, built (tests skipped) when missing or older than the sources.
+app_jar() {
+  local jar
+  jar=$(ls target/echamado-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1 || true)
+  if [ -z "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
+    log "building the application jar (./mvnw package, tests skipped)"
+    ./mvnw -q -B -DskipTests package >&2
+    jar=$(ls target/echamado-*.jar | grep -v -- '-plain' | head -n 1)
+  fi
+  printf '%s\n' "$jar"
+}
+
+# Exports the environment of the service: prod profile, database $1, signing key file $2.
+export_server_env() {
+  export SPRING_PROFILES_ACTIVE=prod
+  export PORT="$BENCH_PORT"
+  export DATABASE_CONNECTION="postgres://postgres:$BENCH_DB_PASSWORD@127.0.0.1:5432/$1"
+  export ECHAMADO_ISSUER="http://127.0.0.1:$BENCH_PORT"
+  JWT_SIGNING_KEY="$(cat "$2")"
+  export JWT_SIGNING_KEY
+  export REDIS_CONNECTION="redis://127.0.0.1:6379"
+  export RABBITMQ_CONNECTION="amqp://$BENCH_RABBIT_USER:$BENCH_RABBIT_PASSWORD@127.0.0.1:5672/$BENCH_RABBIT_VHOST"
+  export ECHAMADO_REDIS_NAMESPACE=echamado-bench
+}
+
+# Starts the java command line "$@" against database $1 with key file $2; sets SERVER_PID (the JVM's own pid)
+# and writes the log to $SERVER_LOG.
+start_server() {
+  local database="$1" key="$2"
+  shift 2
+  if curl -s -o /dev/null "http://127.0.0.1:$BENCH_PORT/health/live"; then
+    log "port $BENCH_PORT is already taken; set BENCH_PORT"
+    return 1
+  fi
+  (
+    export_server_env "$database" "$key"
+    exec "$@"
+  ) >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+}
+
+# Waits until /health/ready answers 200; prints the milliseconds since $1 (epoch ms). Fails after $2 seconds.
+wait_ready() {
+  local since="$1" limit="${2:-300}" deadline
+  deadline=$(( $(date +%s) + limit ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "the service exited; last lines of $SERVER_LOG:"
+      tail -n 20 "$SERVER_LOG" >&2
+      return 1
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BENCH_PORT/health/ready")" = 200 ]; then
+      echo $(( $(date +%s%3N) - since ))
+      return 0
+    fi
+    sleep 0.05
+  done
+  log "the service was not ready within $limit s"
+  return 1
+}
+
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+
+# CPU seconds (utime + stime) of a process.
+cpu_seconds() {
+  awk '{ sub(/.*\) /, ""); printf "%.2f\n", ($12 + $13) / 100 }' "/proc/$1/stat"
+}
+
+rss_mb() {
+  awk '/^VmRSS:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status"
+}
