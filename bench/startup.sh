@@ -37,8 +37,11 @@ name=$(basename "$jar")
 ensure_rabbit_user
 make_signing_key "$out/signing-key.pem"
 
-extracted() { # $1 = java binary, $2 = directory
-  [ -f "$2/$name" ] || "$1" -Djarmode=tools -jar "$jar" extract --force --destination "$2" >&2
+extracted() { # $1 = java binary, $2 = directory; a new jar replaces the extraction and its archives
+  if [ ! -f "$2/$name" ] || [ "$jar" -nt "$2/$name" ]; then
+    rm -rf "$2"
+    "$1" -Djarmode=tools -jar "$jar" extract --destination "$2" >&2
+  fi
 }
 train() { # $1 = java, then the training options; exits right after the context refresh
   local java="$1"

@@ -44,6 +44,7 @@ final class Fixtures {
     final Map<UUID, List<UUID>> departmentsByAgent = new HashMap<>();
     final List<UUID> agents = new ArrayList<>();
     final List<UUID> admins = new ArrayList<>();
+    final Map<UUID, List<String>> roles = new HashMap<>();
     final List<Ticket> sample = new ArrayList<>();
     final List<Ticket> openSample = new ArrayList<>();
     final List<UUID> requesters = new ArrayList<>();
@@ -66,6 +67,11 @@ final class Fixtures {
                 }
             }
             f.agents.addAll(f.departmentsByAgent.keySet());
+            try (ResultSet rs = st.executeQuery("select user_id, role from app_user_role order by user_id, role")) {
+                while (rs.next()) {
+                    f.roles.computeIfAbsent(rs.getObject(1, UUID.class), u -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
             try (ResultSet rs = st.executeQuery(
                     "select u.id from app_user u join app_user_role r on r.user_id = u.id and r.role = 'ADMIN'"
                             + " where u.enabled")) {

@@ -27,8 +27,11 @@ final class Tokens {
     private final String audience;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<UUID, String> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, List<String>> roles;
 
-    Tokens(Path pem, String issuer, String audience) throws Exception {
+    /** {@code roles}: every user's roles as the issuer would read them (an agent may also be a requester). */
+    Tokens(Path pem, String issuer, String audience, Map<UUID, List<String>> roles) throws Exception {
+        this.roles = roles;
         String text = Files.readString(pem);
         String body = text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         this.key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
@@ -36,11 +39,11 @@ final class Tokens {
         this.audience = audience;
     }
 
-    String bearer(UUID user, String role) {
-        return cache.computeIfAbsent(user, u -> "Bearer " + sign(u, role));
+    String bearer(UUID user) {
+        return cache.computeIfAbsent(user, u -> "Bearer " + sign(u, roles.getOrDefault(u, List.of("USER"))));
     }
 
-    private String sign(UUID user, String role) {
+    private String sign(UUID user, List<String> roles) {
         try {
             long now = System.currentTimeMillis() / 1000;
             String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
@@ -48,7 +51,7 @@ final class Tokens {
                     "iss", issuer,
                     "sub", user.toString(),
                     "aud", List.of(audience),
-                    "roles", List.of(role),
+                    "roles", roles,
                     "scope", "openid profile",
                     "iat", now,
                     "nbf", now - 60,

@@ -112,11 +112,11 @@ final class Workload {
 
     private String agent(UUID department) {
         UUID agent = Fixtures.any(data.agentsByDepartment.get(department));
-        return tokens.bearer(agent, "SUPPORT");
+        return tokens.bearer(agent);
     }
 
     private String requester(UUID id) {
-        return tokens.bearer(id, "USER");
+        return tokens.bearer(id);
     }
 
     private HttpRequest.Builder request(String path, String bearer) {
@@ -163,7 +163,7 @@ final class Workload {
         } else {
             UUID agent = Fixtures.any(data.agents);
             UUID dept = Fixtures.any(data.departmentsByAgent.get(agent));
-            bearer = tokens.bearer(agent, "SUPPORT");
+            bearer = tokens.bearer(agent);
             query = switch (r.nextInt(8)) {
                 case 0 -> "size=25";
                 case 1 -> "size=25&status=" + Fixtures.OPEN;
@@ -183,7 +183,7 @@ final class Workload {
     private Call listOpenQueue() {
         UUID agent = Fixtures.any(data.agents);
         return get("list_open_queue", "/api/v1/tickets?size=25&status=" + Fixtures.OPEN,
-                tokens.bearer(agent, "SUPPORT"), resp -> {});
+                tokens.bearer(agent), resp -> {});
     }
 
     private Call listDeepPage() {
@@ -216,7 +216,7 @@ final class Workload {
         };
         String bearer;
         if (r.nextInt(10) < 7) {
-            bearer = tokens.bearer(Fixtures.any(data.agents), "SUPPORT");
+            bearer = tokens.bearer(Fixtures.any(data.agents));
         } else {
             bearer = requester(Fixtures.any(data.requesters));
         }
@@ -225,7 +225,7 @@ final class Workload {
 
     private Call dashboard() {
         String bearer = rnd().nextInt(10) < 8
-                ? tokens.bearer(Fixtures.any(data.agents), "SUPPORT")
+                ? tokens.bearer(Fixtures.any(data.agents))
                 : requester(Fixtures.any(data.requesters));
         return get("dashboard", "/api/v1/dashboard", bearer, resp -> {});
     }
