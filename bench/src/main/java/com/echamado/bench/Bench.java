@@ -36,7 +36,7 @@ public final class Bench {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
         int ceiling = Integer.parseInt(a.getOrDefault("ceiling-duration", String.valueOf(Math.max(5, duration / 2))));
         double rate = Double.parseDouble(a.getOrDefault("rate", "300"));
-        int pgClients = Integer.parseInt(a.getOrDefault("pgbench-clients", "16"));
+        int pgClients = Integer.parseInt(a.getOrDefault("pgbench-clients", "10"));
         int[] levels = Arrays.stream(a.getOrDefault("levels", "1,16,64").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         boolean smoke = a.containsKey("smoke");
