@@ -53,6 +53,8 @@ export_server_env() {
   export REDIS_CONNECTION="redis://127.0.0.1:6379"
   export RABBITMQ_CONNECTION="amqp://$BENCH_RABBIT_USER:$BENCH_RABBIT_PASSWORD@127.0.0.1:5672/$BENCH_RABBIT_VHOST"
   export ECHAMADO_REDIS_NAMESPACE=echamado-bench
+  # the load generator is one client IP with a few users: measure the service, not its API rate limiter
+  export ECHAMADO_API_LIMIT_PER_IP=100000000 ECHAMADO_API_LIMIT_PER_USER=100000000
 }
 
 # Starts the java command line "$@" against database $1 with key file $2; sets SERVER_PID (the JVM's own pid)

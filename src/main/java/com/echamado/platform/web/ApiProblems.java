@@ -108,6 +108,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /**
+     * The database is unreachable or every pooled connection is busy (overload, failover): 503 with
+     * {@code Retry-After}, so that clients and the load balancer back off and retry elsewhere.
+     */
+    @ExceptionHandler({
+        org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.QueryTimeoutException.class
+    })
+    ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+        LOG.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The service is busy or its database is unreachable. Retry shortly.");
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
         LOG.info(
