@@ -42,7 +42,7 @@ public final class LoadClient {
     static final String CATEGORY = "00000000-0000-4000-8000-000000000401";
     static final String SUBCATEGORY = "00000000-0000-4000-8000-000000000501";
     static final String DEPARTMENT = "00000000-0000-4000-8000-000000000201";
-    static final String[] PRIORITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
+    static final String[] PRIORITIES = {"LOW", "NORMAL", "HIGH", "URGENT"};
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final Map<String, String> args;
@@ -133,7 +133,7 @@ public final class LoadClient {
         String key = keys ? logical + "-" + UUID.randomUUID().toString().substring(0, 8) : null;
         String body =
                 ("{\"title\":\"%s\",\"description\":\"Rehearsal load %s\",\"typeId\":\"%s\",\"categoryId\":\"%s\","
-                                + "\"subcategoryId\":\"%s\",\"departmentId\":\"%s\",\"priority\":\"MEDIUM\"}")
+                                + "\"subcategoryId\":\"%s\",\"departmentId\":\"%s\",\"priority\":\"NORMAL\"}")
                         .formatted(logical, logical, TYPE, CATEGORY, SUBCATEGORY, DEPARTMENT);
         for (int attempt = 1; attempt <= retries; attempt++) {
             Result result = send("CREATE", logical, attempt, key, "POST", "/api/v1/tickets", body, null);
