@@ -23,7 +23,7 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 if [ "$bounded" = true ] && [ "$scenarios" = "T8,T4,T1,T2,T7,T3,T5,T6,T10" ]; then
-  scenarios="T8,T4,T1,T2,T7"
+  scenarios="T4,T1,T2,T7"
 fi
 
 # shellcheck source=rehearsal/lib.sh

@@ -6,6 +6,11 @@
 # shellcheck disable=SC2154  # variables of run.sh and lib.sh
 set -euo pipefail
 
+# p95 target of the design (500 ms); the bounded CI run shares the machine with other builds and allows 2 s.
+if [ -z "${MAX_P95:-}" ]; then
+  if [ "$bounded" = true ]; then MAX_P95=2000; else MAX_P95=500; fi
+fi
+
 warm() { if [ "$bounded" = true ]; then sleep 5; else sleep 10; fi; }
 
 unprotected_env=("SERVER_SHUTDOWN=immediate"
@@ -19,8 +24,8 @@ ensure_app4() {
 }
 
 events_settled() {
-  [ "$(psql_ echamado -Atc "SELECT CASE WHEN to_regclass('event_publication') IS NULL THEN 0 ELSE
-    (SELECT count(*) FROM event_publication WHERE completion_date IS NULL) END")" = 0 ]
+  [ "$(psql_ echamado -Atc "SELECT to_regclass('event_publication') IS NULL")" = t ] && return 0
+  [ "$(psql_ echamado -Atc "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")" = 0 ]
 }
 
 # T8: all instances migrate the empty database at once (this is also the start-up of the rehearsal).
@@ -44,7 +49,9 @@ scenario_t8() {
   [ "$dup" = 0 ] || problems="$problems $dup migration(s) applied twice;"
   [ "$failed" = 0 ] || problems="$problems $failed failed migration(s);"
   [ "$admins" = 1 ] || problems="$problems $admins first administrators;"
-  if [ -z "$problems" ]; then
+  if ! has T8; then
+    log "T8 (not selected):${problems:- no problem}"
+  elif [ -z "$problems" ]; then
     row T8 protected PASS "4 instances ready, each migration applied once, one administrator"
   else
     row T8 protected FAIL "$problems"
@@ -73,11 +80,16 @@ scenario_t1() {
   stop_load
   reconcile T1 protected t1 maxFailed=0 maxP95="${MAX_P95:-500}" extraProblems="$extra"
 
-  log "T1 unprotected: no drain, server.shutdown=immediate (instance 4)"
+  # At 20 req/s few requests are in flight at any instant; instance 4 is frozen for 2 s first so that some are
+  # (least_conn keeps sending it requests), as on a busy replica.
+  log "T1 unprotected: no drain, server.shutdown=immediate (instance 4, busy at the signal)"
   ensure_app4
-  route 1 2 3 4
+  route 1 4
   start_load t1-unprotected
   warm
+  kill -STOP "$(app_pid 4)"
+  sleep 2
+  kill -CONT "$(app_pid 4)"
   stop_app 4 TERM || true
   sleep 5
   stop_load
