@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# The scenarios of rehearsal/run.sh (design: shared/design/reliability-security.md §1.2). Each appends one row per
+# run to results.tsv: "protected" must PASS, "unprotected: …" (the protection removed) must FAIL.
+# Instance 4 is the sacrificial one for the unprotected runs: started with server.shutdown=immediate, liveness
+# including the database and readiness including RabbitMQ and Redis; it is routed only while a run uses it.
+# shellcheck disable=SC2154  # variables of run.sh and lib.sh
+set -euo pipefail
+
+# p95 target of the design (500 ms); the bounded CI run shares the machine with other builds and allows 2 s.
+if [ -z "${MAX_P95:-}" ]; then
+  if [ "$bounded" = true ]; then MAX_P95=2000; else MAX_P95=500; fi
+fi
+
+warm() { if [ "$bounded" = true ]; then sleep 5; else sleep 10; fi; }
+
+unprotected_env=("SERVER_SHUTDOWN=immediate"
+  "MANAGEMENT_ENDPOINT_HEALTH_GROUP_LIVE_INCLUDE=livenessState,db"
+  "MANAGEMENT_ENDPOINT_HEALTH_GROUP_READY_INCLUDE=readinessState,db,rabbit,redis")
+
+ensure_app4() {
+  if [ -f "$run/app4.pid" ] && app_alive 4; then return; fi
+  start_app 4 "${unprotected_env[@]}"
+  wait_ready 4
+}
+
+events_settled() {
+  [ "$(psql_ echamado -Atc "SELECT to_regclass('event_publication') IS NULL")" = t ] && return 0
+  [ "$(psql_ echamado -Atc "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")" = 0 ]
+}
+
+# T8: all instances migrate the empty database at once (this is also the start-up of the rehearsal).
+scenario_t8() {
+  local i problems=""
+  log "T8: starting 4 instances against the empty database at once"
+  for i in 1 2 3; do start_app "$i"; done
+  start_app 4 "${unprotected_env[@]}"
+  for i in 1 2 3 4; do
+    if ! (wait_ready "$i" "${READY_TIMEOUT:-600}"); then
+      problems="$problems instance $i crashed at first start: $(grep -o '"stack_trace":"[^\\]*' "$run/app$i.log" | head -n 1 | cut -c16-140);"
+      log "restarting instance $i to go on with the other scenarios"
+      if [ "$i" = 4 ]; then start_app 4 "${unprotected_env[@]}"; else start_app "$i"; fi
+      wait_ready "$i" "${READY_TIMEOUT:-600}"
+    fi
+  done
+  local dup failed admins
+  dup="$(psql_ echamado -Atc "SELECT count(*) - count(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL")"
+  failed="$(psql_ echamado -Atc "SELECT count(*) FROM flyway_schema_history WHERE NOT success")"
+  admins="$(psql_ echamado -Atc "SELECT count(*) FROM app_user")"
+  [ "$dup" = 0 ] || problems="$problems $dup migration(s) applied twice;"
+  [ "$failed" = 0 ] || problems="$problems $failed failed migration(s);"
+  [ "$admins" = 1 ] || problems="$problems $admins first administrators;"
+  if ! has T8; then
+    log "T8 (not selected):${problems:- no problem}"
+  elif [ -z "$problems" ]; then
+    row T8 protected PASS "4 instances ready, each migration applied once, one administrator"
+  else
+    row T8 protected FAIL "$problems"
+  fi
+}
+
+# T1: rolling restart under load: drain in nginx, preStop wait, SIGTERM, restart, ready, undrain.
+scenario_t1() {
+  local targets=(1 2 3) i extra=""
+  [ "$bounded" = true ] && targets=(1)
+  log "T1 protected: rolling restart of instance(s) ${targets[*]}"
+  route 1 2 3
+  start_load t1
+  warm
+  for i in "${targets[@]}"; do
+    local members=()
+    for m in 1 2 3; do if [ "$m" = "$i" ]; then members+=("-$m"); else members+=("$m"); fi; done
+    route "${members[@]}"
+    sleep 3
+    stop_app "$i" TERM || extra="$extra;instance $i needed SIGKILL"
+    start_app "$i"
+    wait_ready "$i"
+    route 1 2 3
+  done
+  sleep 5
+  stop_load
+  reconcile T1 protected t1 maxFailed=0 maxP95="${MAX_P95:-500}" extraProblems="$extra"
+
+  # At 20 req/s few requests are in flight at any instant; instance 4 is frozen for 2 s first so that some are
+  # (least_conn keeps sending it requests), as on a busy replica.
+  log "T1 unprotected: no drain, server.shutdown=immediate (instance 4, busy at the signal)"
+  ensure_app4
+  route 1 4
+  start_load t1-unprotected
+  warm
+  kill -STOP "$(app_pid 4)"
+  sleep 2
+  kill -CONT "$(app_pid 4)"
+  stop_app 4 TERM || true
+  sleep 5
+  stop_load
+  route 1 2 3
+  reconcile T1 "unprotected: no drain + immediate shutdown" t1-unprotected maxFailed=0 maxP95="${MAX_P95:-500}"
+}
+
+# T2: kill -9 of one instance under load; client retries POSTs with the same key.
+scenario_t2() {
+  log "T2 protected: kill -9 of instance 2"
+  route 1 2 3
+  start_load t2 resend=0.05
+  warm
+  kill -9 "$(app_pid 2)"
+  sleep 5
+  start_app 2
+  wait_ready 2
+  sleep 5
+  stop_load
+  reconcile T2 protected t2 maxFailed="${LOAD_THREADS:-6}" maxP95="${MAX_P95_T2:-2000}"
+
+  if [ "$bounded" = true ]; then
+    log "T2 unprotected: no Idempotency-Key on retries (bounded: no second kill)"
+    start_load t2-unprotected keys=false resend=0.1
+    warm
+    sleep 5
+  else
+    log "T2 unprotected: no Idempotency-Key on retries, kill -9 of instance 4"
+    ensure_app4
+    route 1 2 3 4
+    start_load t2-unprotected keys=false resend=0.1
+    warm
+    kill -9 "$(app_pid 4)"
+    sleep 5
+  fi
+  stop_load
+  route 1 2 3
+  reconcile T2 "unprotected: no idempotency key" t2-unprotected maxFailed="${LOAD_THREADS:-6}" maxP95="${MAX_P95_T2:-2000}"
+}
+
+# T4: RabbitMQ stopped (stop_app) under load; the API must not fail and instances must stay ready.
+scenario_t4() {
+  local outage=30
+  [ "$bounded" = true ] && outage=15
+  ensure_app4
+  route 1 2 3
+  log "T4: RabbitMQ stopped for ${outage}s under load (protected: instances 1-3; unprotected: instance 4's readiness)"
+  start_load t4
+  warm
+  start_probes t4 unready_polls
+  rabbitmqctl_ stop_app > /dev/null
+  sleep "$outage"
+  rabbitmqctl_ start_app > /dev/null
+  sleep 3
+  stop_probes
+  sleep 5
+  stop_load
+  local waited=0
+  until events_settled || [ "$waited" -ge 60 ]; do sleep 2; waited=$((waited + 2)); done
+  probe_verdicts T4 t4 "RabbitMQ in readiness" "not ready" maxFailed=0 maxP95="${MAX_P95:-500}" events=true
+}
+
+# start_probes NAME FUNCTION: FUNCTION polls instances 1-3 and, separately, instance 4 until stop_probes.
+start_probes() {
+  rm -f "$run/stop-probe"
+  "$2" 1 2 3 > "$run/$1-protected.polls" &
+  probe_pids=($!)
+  "$2" 4 > "$run/$1-unprotected.polls" &
+  probe_pids+=($!)
+}
+
+stop_probes() {
+  touch "$run/stop-probe"
+  wait "${probe_pids[@]}"
+}
+
+# probe_verdicts SCENARIO NAME REMOVED_PROTECTION WHAT [reconciler args]: one row for instances 1-3 (protected),
+# one for instance 4 (unprotected), each failing when its probes saw WHAT.
+probe_verdicts() {
+  local scenario="$1" name="$2" removed="$3" what="$4" probes extra=""
+  shift 4
+  probes="$(cat "$run/$name-protected.polls")"
+  [ "$probes" = 0 ] || extra="instances 1-3 were $what $probes times during the outage"
+  reconcile "$scenario" protected "$name" "$@" extraProblems="$extra${PROBLEMS:-}"
+  probes="$(cat "$run/$name-unprotected.polls")"
+  extra=""
+  [ "$probes" = 0 ] || extra="instance 4 was $what $probes times during the outage"
+  reconcile "$scenario" "unprotected: $removed (inst. 4)" "$name" "$@" extraProblems="$extra"
+}
+
+# T7: backup → restore → verify during load; unprotected: a truncated dump must be refused.
+scenario_t7() {
+  local dump snapshot extra="" status=0
+  psql_ postgres -c "ALTER ROLE echamado CREATEDB" > /dev/null
+  export PGHOST=127.0.0.1 PGPORT="$pg_port" PGUSER=echamado PGPASSWORD="$db_password" PGDATABASE=echamado
+  log "T7 protected: backup.sh and restore.sh during load"
+  route 1 2 3
+  start_load t7
+  warm
+  snapshot="$(date +%s%3N)"
+  dump="$("$root/scripts/backup.sh" "$run/backups" 2> "$run/t7-backup.log")" || extra="backup.sh failed"
+  if [ -z "$extra" ]; then
+    "$root/scripts/restore.sh" "$dump" echamado_restored 2> "$run/t7-restore.log" || status=$?
+    [ "$status" = 0 ] || extra="restore.sh exited $status"
+  fi
+  sleep 3
+  stop_load
+  if [ -z "$extra" ]; then
+    reconcile T7 protected t7 maxFailed=0 maxP95="${MAX_P95_T7:-1000}" snapshotMs="$snapshot" \
+      restoredUrl="jdbc:postgresql://127.0.0.1:$pg_port/echamado_restored?user=echamado&password=$db_password"
+  else
+    reconcile T7 protected t7 maxFailed=0 extraProblems="$extra"
+  fi
+
+  log "T7 unprotected: the dump truncated to half its size (no checksum file)"
+  start_load t7-unprotected
+  warm
+  snapshot="$(date +%s%3N)"
+  extra=""
+  status=0
+  dump="$("$root/scripts/backup.sh" "$run/backups-truncated" 2> "$run/t7-unprotected-backup.log")"
+  truncate -s "$(($(stat -c %s "$dump") / 2))" "$dump"
+  rm -f "$dump.sha256"
+  "$root/scripts/restore.sh" "$dump" echamado_truncated 2> "$run/t7-unprotected-restore.log" || status=$?
+  stop_load
+  if [ "$status" = 0 ]; then
+    reconcile T7 "unprotected: truncated dump" t7-unprotected maxFailed=0 snapshotMs="$snapshot" \
+      restoredUrl="jdbc:postgresql://127.0.0.1:$pg_port/echamado_truncated?user=echamado&password=$db_password"
+  else
+    reconcile T7 "unprotected: truncated dump" t7-unprotected maxFailed=0 \
+      extraProblems="restore.sh refused the truncated dump (exit $status)"
+  fi
+  unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
+}
+
+# T3: PostgreSQL stopped for 20 s under load: liveness stays up, requests fail fast, recovery without restarts.
+scenario_t3() {
+  local pids_before pids_after extra="" slow
+  ensure_app4
+  route 1 2 3
+  log "T3: PostgreSQL stopped (-m immediate) for 20 s under load"
+  pids_before="$(cat "$run"/app[123].pid)"
+  start_load t3 retries=30
+  warm
+  start_probes t3 live_failures
+  runuser -u postgres -- pg_ctl -D "$run/pg/data" -m immediate stop > /dev/null
+  sleep 20
+  runuser -u postgres -- pg_ctl -D "$run/pg/data" -l "$run/pg/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$run/pg" start > /dev/null
+  sleep 10
+  stop_probes
+  stop_load
+  pids_after="$(cat "$run"/app[123].pid)"
+  [ "$pids_before" = "$pids_after" ] || extra="$extra;an instance was restarted"
+  for i in 1 2 3; do app_alive "$i" || extra="$extra;instance $i died"; done
+  slow="$(awk -F'\t' '($7 == 0 || $7 >= 500) && $2 - $1 > 5000' "$out/t3.ledger" | wc -l)"
+  [ "$slow" = 0 ] || extra="$extra;$slow failed requests took more than 5 s (not failing fast)"
+  PROBLEMS="$extra" probe_verdicts T3 t3 "database in liveness" "not live" maxFailed=100000 maxP95=100000
+}
+
+live_failures() {
+  local count=0 i code
+  while [ ! -f "$run/stop-probe" ]; do
+    for i in "$@"; do
+      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:${app_port[$i]}/health/live")"
+      [ "$code" = 200 ] || count=$((count + 1))
+    done
+    sleep 1
+  done
+  echo "$count"
+}
+
+# T5: Redis stopped for 20 s under load: the API does not fail, instances stay ready.
+scenario_t5() {
+  ensure_app4
+  route 1 2 3
+  log "T5: Redis shut down for 20 s under load"
+  start_load t5
+  warm
+  start_probes t5 unready_polls
+  REDISCLI_AUTH="$redis_password" redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave > /dev/null 2>&1 || true
+  sleep 20
+  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --dir "$run/redis" \
+    --pidfile "$run/redis/redis.pid" --logfile "$run/redis.log" --appendonly yes --save "" \
+    --requirepass "$redis_password"
+  wait_for 20 "Redis" redis_ping
+  sleep 5
+  stop_probes
+  stop_load
+  probe_verdicts T5 t5 "Redis in readiness" "not ready" maxFailed=0 maxP95="${MAX_P95:-500}"
+}
+
+# T6: lost-update storm: pairs of PATCHes with the same ETag; exactly one may win.
+scenario_t6() {
+  local pairs=200
+  [ "$bounded" = true ] && pairs=60
+  route 1 2 3
+  log "T6 protected: $pairs pairs of concurrent PATCHes with one ETag"
+  start_load t6 mode=storm pairs="$pairs" tickets=10
+  wait "$load_pid" || true
+  load_pid=""
+  reconcile T6 protected t6 maxFailed=0 maxP95=2000
+  log "T6 unprotected: each writer re-reads the ETag right before writing (blind write)"
+  start_load t6-unprotected mode=storm pairs="$pairs" tickets=10 blind=true
+  wait "$load_pid" || true
+  load_pid=""
+  reconcile T6 "unprotected: ETag re-read before write" t6-unprotected maxFailed=0 maxP95=2000
+}
+
+# T10: the metrics contract: scraped /metrics passes promtool, every metric the alert rules use is exported,
+# promtool test rules passes. Unprotected: the rules rewritten to Micrometer's default names must be caught.
+scenario_t10() {
+  local rules="$root/deploy/monitoring/rules" problems="" missing name
+  route 1 2 3
+  start_load t10
+  warm
+  curl -s "http://127.0.0.1:${app_port[1]}/metrics" > "$run/metrics.txt"
+  curl -sk -o /dev/null "https://127.0.0.1:$nginx_port/metrics"
+  stop_load
+  promtool check metrics < "$run/metrics.txt" > "$run/t10-promtool.log" 2>&1 \
+    || problems="$problems promtool check metrics: $(head -n 3 "$run/t10-promtool.log" | tr '\n' ' ');"
+  (cd "$rules" && promtool test rules ./*.test.yml) > "$run/t10-rules.log" 2>&1 || problems="$problems promtool test rules failed;"
+  missing="$(metric_gaps "$rules"/echamado-alerts.yml)"
+  [ -z "$missing" ] || problems="$problems rules use metrics not exported:$missing;"
+  if [ -z "$problems" ]; then
+    row T10 protected PASS "metrics lint clean, rule tests pass, every rule metric exported"
+  else
+    row T10 protected FAIL "$problems"
+  fi
+  sed 's/http_requests_total/http_server_requests_seconds_count/g' "$rules/echamado-alerts.yml" > "$run/mutated-alerts.yml"
+  missing="$(metric_gaps "$run/mutated-alerts.yml")"
+  if [ -z "$missing" ]; then
+    row T10 "unprotected: rules on Micrometer default names" PASS "the renamed metric was not noticed"
+  else
+    row T10 "unprotected: rules on Micrometer default names" FAIL "rules use metrics not exported:$missing"
+  fi
+  : "$name"
+}
+
+# Metric names an alert-rules file uses that the scrape does not contain (kube-state-metrics' are skipped).
+metric_gaps() {
+  local name
+  for name in $(grep -E '^\s*expr:' "$1" | grep -oE '[a-z_][a-z0-9_]*(\{|\[)' | tr -d '{[' | sort -u); do
+    case "$name" in kube_*|by|sum|rate|max|min|avg|histogram_quantile|increase|on|without|count) continue ;; esac
+    grep -qE "^$name(\{| )" "$run/metrics.txt" || printf ' %s' "$name"
+  done
+}
