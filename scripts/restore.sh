@@ -5,7 +5,8 @@
 # restore never overwrites live data; switch the application to it afterwards (docs/operations.md).
 # Verification: checksum (when DUMP_FILE.sha256 exists), pg_restore --list, a restore that stops at the first
 # error in one transaction, the row count of every table in the dump (compared with COMPARE_DATABASE's, when that
-# is set to the source database), and no failed Flyway migration.
+# is set to the source database), no failed Flyway migration, and — when ECHAMADO_JAR names the application's jar —
+# the application's own `--verify-data` checks.
 set -euo pipefail
 
 if [ "$#" -ne 2 ]; then
@@ -68,5 +69,12 @@ if psql -d "$target" -Atqc "SELECT to_regclass('public.flyway_schema_history') I
     log "flyway_schema_history records $failed failed migration(s)"
     exit 1
   fi
+fi
+if [ -n "${ECHAMADO_JAR:-}" ]; then
+  # the application's own integrity checks (docs/operations.md): migrations, references, numbers, history
+  log "running $ECHAMADO_JAR --verify-data against '$target'"
+  java -jar "$ECHAMADO_JAR" --verify-data \
+    --spring.datasource.url="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$target" \
+    --spring.datasource.username="${PGUSER:-postgres}" --spring.datasource.password="${PGPASSWORD:-}"
 fi
 log "restore of '$target' verified"

@@ -1,0 +1,107 @@
+package com.echamado.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.echamado.identity.Role;
+import com.echamado.support.IntegrationTest;
+import com.echamado.support.TestDatabase;
+import com.echamado.support.TestHttp;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@code --verify-data} passes on a sound database and fails, naming the check, on a corrupted one. */
+@ExtendWith(OutputCaptureExtension.class)
+class DataVerificationIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String[] args() {
+        return new String[] {
+            DataVerification.FLAG, "--spring.profiles.active=test", "--spring.datasource.url=" + TestDatabase.url()
+        };
+    }
+
+    @Test
+    void aSoundDatabasePassesEveryCheck(CapturedOutput output) {
+        assertThat(DataVerification.run(args())).isZero();
+        assertThat(output.getOut())
+                .contains("verify-data: OK   schema history matches the migrations")
+                .contains("verify-data: OK   ticket numbers are unique")
+                .contains("verify-data: the database is sound");
+    }
+
+    @Test
+    void aBackupRestoredIntoANewDatabasePassesVerification(@TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("echamado.dump");
+        String restored = TestDatabase.fresh("restored");
+        String restoredName = restored.substring(restored.lastIndexOf('/') + 1);
+        exec("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", dump.toString(), TestDatabase.NAME);
+        exec(
+                "pg_restore",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "--exit-on-error",
+                "--single-transaction",
+                "--no-owner",
+                "-d",
+                restoredName,
+                dump.toString());
+        assertThat(DataVerification.run(new String[] {
+                    DataVerification.FLAG, "--spring.profiles.active=test", "--spring.datasource.url=" + restored
+                }))
+                .isZero();
+    }
+
+    private static void exec(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + out).isZero();
+    }
+
+    @Test
+    void aCorruptedDatabaseFailsAndSaysWhere(CapturedOutput output) {
+        String admin = users.token(users.create(Role.ADMIN));
+        String department = TestHttp.parse(http().json(
+                                "POST",
+                                "/api/v1/catalog/departments",
+                                admin,
+                                "{\"name\":\"Verificação "
+                                        + UUID.randomUUID().toString().substring(0, 6) + "\"}"))
+                .get("id")
+                .asString();
+        UUID ghost = UUID.randomUUID();
+        jdbc.update(
+                "insert into department_agent (department_id, user_id) values (?, ?)",
+                UUID.fromString(department),
+                ghost);
+        try {
+            assertThat(DataVerification.run(args())).isEqualTo(1);
+            assertThat(output.getOut())
+                    .contains("verify-data: FAIL department members are existing users (1 violation(s))");
+        } finally {
+            jdbc.update("delete from department_agent where user_id = ?", ghost);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFails(CapturedOutput output) {
+        int code = DataVerification.run(new String[] {
+            DataVerification.FLAG,
+            "--spring.profiles.active=test",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+            "--spring.datasource.hikari.initialization-fail-timeout=1"
+        });
+        assertThat(code).isEqualTo(1);
+        assertThat(output.getOut()).contains("verify-data: FAIL");
+    }
+}
