@@ -45,7 +45,9 @@ class FirstAdministrator implements ApplicationRunner {
                                     created.user().email());
                         }
                     });
-        } catch (DataIntegrityViolationException anotherReplicaWon) {
+        } catch (DataIntegrityViolationException | IdentityException anotherReplicaWon) {
+            // replicas starting together on an empty database: one creates the administrator, the others find the
+            // e-mail taken (checked, or refused by the unique index) and carry on
             LOG.info("Another instance created the first administrator");
         }
     }
