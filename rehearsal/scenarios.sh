@@ -81,7 +81,12 @@ scenario_t1() {
   reconcile T1 protected t1 maxFailed=0 maxP95="${MAX_P95:-500}" extraProblems="$extra"
 
   # At 20 req/s few requests are in flight at any instant; instance 4 is frozen for 2 s first so that some are
-  # (least_conn keeps sending it requests), as on a busy replica.
+  # (least_conn keeps sending it requests), as on a busy replica. On a quiet machine the frozen requests can all
+  # finish before the signal lands, so this control is not deterministic: the bounded CI run leaves it out.
+  if [ "$bounded" = true ]; then
+    log "T1 unprotected: skipped in the bounded run (not deterministic on a quiet machine)"
+    return 0
+  fi
   log "T1 unprotected: no drain, server.shutdown=immediate (instance 4, busy at the signal)"
   ensure_app4
   route 1 4
