@@ -6,11 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,7 +63,7 @@ class ApiRateLimit extends OncePerRequestFilter {
                             "rate_limited",
                             Map.of("ip", ip, "subject", auth == null ? "-" : auth.getName(), "scope", "api"));
                 }
-                reject(response, retryAfter);
+                TooManyRequests.write(response, "Too many requests", retryAfter);
                 return;
             }
         } catch (RuntimeException storeDown) {
@@ -74,15 +72,5 @@ class ApiRateLimit extends OncePerRequestFilter {
                     storeDown.getClass().getSimpleName());
         }
         chain.doFilter(request, response);
-    }
-
-    private static void reject(HttpServletResponse response, long retryAfter) throws IOException {
-        response.setStatus(429);
-        response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
-                        + "\"detail\":\"Too many requests. Try again in " + retryAfter + " seconds.\"}");
     }
 }

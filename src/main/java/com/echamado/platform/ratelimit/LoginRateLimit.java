@@ -6,13 +6,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,7 +57,7 @@ class LoginRateLimit extends OncePerRequestFilter {
                                         ? byAccount.remaining().toSeconds()
                                         : 0));
                 events.record("rate_limited", Map.of("ip", ip, "account", account, "retryAfter", retryAfter));
-                reject(response, retryAfter);
+                TooManyRequests.write(response, "Too many sign-in attempts", retryAfter);
                 return;
             }
         } catch (RuntimeException storeDown) {
@@ -68,15 +66,5 @@ class LoginRateLimit extends OncePerRequestFilter {
                     storeDown.getClass().getSimpleName());
         }
         chain.doFilter(request, response);
-    }
-
-    private static void reject(HttpServletResponse response, long retryAfter) throws IOException {
-        response.setStatus(429);
-        response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Too many sign-in attempts\",\"status\":429,"
-                        + "\"detail\":\"Too many sign-in attempts. Try again in " + retryAfter + " seconds.\"}");
     }
 }
