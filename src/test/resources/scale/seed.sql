@@ -275,6 +275,17 @@ FROM scale_comment_stage ORDER BY created_at, id;
 SET session_replication_role = origin;
 SELECT setval('ticket_number_seq', (SELECT coalesce(max(number), 999) + 1 FROM ticket));
 
+-- step: dashboard counters
+-- The application keeps them per change (TicketStatistics); a bulk load refills them from the V70 views.
+DELETE FROM ticket_open_count;
+INSERT INTO ticket_open_count (department_id, status_id, priority, unassigned, n)
+SELECT department_id, status_id, priority, unassigned, n FROM ticket_open_recount;
+DELETE FROM ticket_daily_count;
+INSERT INTO ticket_daily_count
+    (stat_day, department_id, opened, closed, first_response_us, first_responses, resolution_us, resolutions)
+SELECT stat_day, department_id, opened, closed, first_response_us, first_responses, resolution_us, resolutions
+FROM ticket_daily_recount;
+
 -- step: indexes
 DO $$ DECLARE r record; BEGIN
     FOR r IN SELECT indexdef FROM saved_index LOOP EXECUTE r.indexdef; END LOOP;

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -66,6 +67,10 @@ class Ticket {
 
     @Transient
     private final List<Change> changes = new ArrayList<>();
+
+    /** What this ticket adds to the dashboard counters as last counted; null for a ticket not yet counted. */
+    @Transient
+    private TicketStatistics.Contribution counted;
 
     protected Ticket() {}
 
@@ -214,6 +219,32 @@ class Ticket {
         if (closed) {
             throw TicketException.conflict("ticket-closed", "The ticket is closed; reopen it first");
         }
+    }
+
+    @PostLoad
+    void loaded() {
+        counted = contribution();
+    }
+
+    /** What the ticket adds to the dashboard counters in its present state. */
+    TicketStatistics.Contribution contribution() {
+        return new TicketStatistics.Contribution(
+                departmentId,
+                statusId,
+                priority.name(),
+                closed,
+                assigneeId == null,
+                openedAt,
+                firstResponseAt,
+                resolvedAt,
+                closedAt);
+    }
+
+    /** The last counted contribution, replaced by the present one (the caller applies the difference). */
+    TicketStatistics.Contribution recount() {
+        TicketStatistics.Contribution before = counted;
+        counted = contribution();
+        return before;
     }
 
     boolean isOverdue(Instant now) {

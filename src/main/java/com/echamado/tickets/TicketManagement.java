@@ -33,6 +33,7 @@ public class TicketManagement {
     private final TicketsProperties properties;
     private final TicketQueries queries;
     private final TicketDashboard dashboard;
+    private final TicketStatistics statistics;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -46,6 +47,7 @@ public class TicketManagement {
             TicketsProperties properties,
             TicketQueries queries,
             TicketDashboard dashboard,
+            TicketStatistics statistics,
             Clock clock,
             ApplicationEventPublisher events) {
         this.tickets = tickets;
@@ -57,6 +59,7 @@ public class TicketManagement {
         this.properties = properties;
         this.queries = queries;
         this.dashboard = dashboard;
+        this.statistics = statistics;
         this.clock = clock;
         this.events = events;
     }
@@ -89,6 +92,7 @@ public class TicketManagement {
                 catalog.initialStatus().id(),
                 now);
         tickets.saveAndFlush(ticket);
+        statistics.record(ticket);
         record(ticket, actor, now, false);
         search.refresh(ticket.id());
         TicketView view = ticket.toView(now);
@@ -318,6 +322,7 @@ public class TicketManagement {
                         internal ? "note" : "reply", null, comment.id().toString())),
                 internal);
         tickets.saveAndFlush(ticket);
+        statistics.record(ticket);
         history.append(ticketId, actor.id(), now, ticket.drainChanges(), false);
         if (!internal) {
             search.refresh(ticketId);
@@ -382,6 +387,7 @@ public class TicketManagement {
 
     private TicketView save(Ticket ticket, Actor actor, Instant now) {
         tickets.saveAndFlush(ticket);
+        statistics.record(ticket);
         record(ticket, actor, now, false);
         search.refresh(ticket.id());
         return ticket.toView(now);

@@ -48,6 +48,17 @@ final class TicketFixtures {
         return TestHttp.parse(response);
     }
 
+    /** Refills the dashboard counters from the tickets, after a test changed tickets with SQL (as seed.sql does). */
+    static void recountDashboard(JdbcTemplate jdbc) {
+        jdbc.update("delete from ticket_open_count");
+        jdbc.update("insert into ticket_open_count (department_id, status_id, priority, unassigned, n)"
+                + " select department_id, status_id, priority, unassigned, n from ticket_open_recount");
+        jdbc.update("delete from ticket_daily_count");
+        jdbc.update("insert into ticket_daily_count (stat_day, department_id, opened, closed, first_response_us,"
+                + " first_responses, resolution_us, resolutions) select stat_day, department_id, opened, closed,"
+                + " first_response_us, first_responses, resolution_us, resolutions from ticket_daily_recount");
+    }
+
     static String uniqueTitle(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -63,6 +63,24 @@ public final class DataVerification {
                     "closed tickets have a closing time and open ones none",
                     "select count(*) from ticket where (is_closed and closed_at is null) or (not is_closed and closed_at is not null)"),
             new Check(
+                    "the dashboard's open-ticket counters equal a recount",
+                    "select count(*) from ((select department_id, status_id, priority, unassigned, n"
+                            + " from ticket_open_count where n <> 0"
+                            + " except select department_id, status_id, priority, unassigned, n from ticket_open_recount)"
+                            + " union all (select department_id, status_id, priority, unassigned, n from ticket_open_recount"
+                            + " except select department_id, status_id, priority, unassigned, n from ticket_open_count)) d"),
+            new Check(
+                    "the dashboard's daily counters equal a recount",
+                    "select count(*) from ((select stat_day, department_id, opened, closed, first_response_us,"
+                            + " first_responses, resolution_us, resolutions from ticket_daily_count"
+                            + " where opened <> 0 or closed <> 0 or first_responses <> 0 or resolutions <> 0"
+                            + " except select stat_day, department_id, opened, closed, first_response_us, first_responses,"
+                            + " resolution_us, resolutions from ticket_daily_recount)"
+                            + " union all (select stat_day, department_id, opened, closed, first_response_us,"
+                            + " first_responses, resolution_us, resolutions from ticket_daily_recount"
+                            + " except select stat_day, department_id, opened, closed, first_response_us, first_responses,"
+                            + " resolution_us, resolutions from ticket_daily_count)) d"),
+            new Check(
                     "exactly one initial and one resolving status",
                     "select case when (select count(*) from catalog_entry where kind = 'STATUS' and is_initial) = 1"
                             + " and (select count(*) from catalog_entry where kind = 'STATUS' and is_resolving) = 1"

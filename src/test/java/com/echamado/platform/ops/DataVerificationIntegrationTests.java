@@ -94,6 +94,24 @@ class DataVerificationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDashboardCounterThatDriftedFromTheTicketsFails(CapturedOutput output) {
+        UUID department = UUID.randomUUID();
+        jdbc.update(
+                "insert into ticket_open_count (department_id, status_id, priority, unassigned, n)"
+                        + " values (?, ?, 'LOW', true, 3)",
+                department,
+                UUID.randomUUID());
+        try {
+            assertThat(DataVerification.run(args())).isEqualTo(1);
+            assertThat(output.getOut())
+                    .contains(
+                            "verify-data: FAIL the dashboard's open-ticket counters equal a recount (1 violation(s))");
+        } finally {
+            jdbc.update("delete from ticket_open_count where department_id = ?", department);
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseFails(CapturedOutput output) {
         int code = DataVerification.run(new String[] {
             DataVerification.FLAG,

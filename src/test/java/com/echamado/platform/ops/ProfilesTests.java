@@ -66,6 +66,18 @@ class ProfilesTests {
             HttpResponse<String> dashboard = http.json("GET", "/api/v1/dashboard", token, null);
             assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
             assertThat(TestHttp.parse(dashboard).get("open").asLong()).isEqualTo(1);
+            // an administrator's dashboard reads the counters the ticket's creation updated (MERGE on H2)
+            HttpResponse<String> counted =
+                    http.json("GET", "/api/v1/dashboard", users.token(users.create(Role.ADMIN)), null);
+            assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+            assertThat(TestHttp.parse(counted).get("openByPriority").get("LOW").asLong())
+                    .isEqualTo(1);
+            assertThat(TestHttp.parse(counted)
+                            .get("createdPerDay")
+                            .get(0)
+                            .get("count")
+                            .asLong())
+                    .isEqualTo(1);
         }
     }
 
