@@ -63,3 +63,30 @@ echamado.io/slot: {{ . }}
 {{- define "echamado.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
 {{- end }}
+
+{{/* Image of the canary track: the same repository, canary.tag. */}}
+{{- define "echamado.canaryImage" -}}
+{{- printf "%s:%s" .Values.image.repository .Values.canary.tag }}
+{{- end }}
+
+{{/* Labels of the canary track: the server's, with the canary's version and the track label version=canary. */}}
+{{- define "echamado.canaryLabels" -}}
+{{- $labels := include "echamado.labels" . | fromYaml }}
+{{- $_ := set $labels "app.kubernetes.io/version" (.Values.canary.tag | trunc 63) }}
+{{- $_ := set $labels "version" "canary" }}
+{{- toYaml $labels }}
+{{- end }}
+
+{{/* The Service that the Ingress routes to: the blue-green live Service when enabled, else the release's. */}}
+{{- define "echamado.routedServiceName" -}}
+{{- if .Values.liveService.enabled }}
+{{- .Values.liveService.name }}
+{{- else }}
+{{- include "echamado.fullname" . }}
+{{- end }}
+{{- end }}
+
+{{/* Fully qualified host of that Service: the Istio VirtualService and DestinationRule route it. */}}
+{{- define "echamado.canaryHost" -}}
+{{- printf "%s.%s.svc.cluster.local" (include "echamado.routedServiceName" .) .Release.Namespace }}
+{{- end }}

@@ -4,13 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
 /**
- * scripts/backup.sh and scripts/restore.sh against the local PostgreSQL (127.0.0.1:5432, as in CI): a dump restores
- * into a new database with the same row counts; a truncated dump makes the restore fail loudly and leaves no
- * database behind; an existing target database is never overwritten.
+ * scripts/backup.sh, scripts/restore.sh and scripts/disaster-recovery.sh against the local PostgreSQL
+ * (127.0.0.1:5432, as in CI): a dump restores into a new database with the same row counts; a truncated dump makes
+ * the restore fail loudly and leaves no database behind; an existing target database is never overwritten; disaster
+ * recovery runs the application's --verify-data on the restored database by default and stops when it fails.
  */
 class BackupRestoreTest {
 
@@ -78,7 +90,7 @@ class BackupRestoreTest {
         Path dump = Path.of(backup());
         byte[] bytes = Files.readAllBytes(dump);
         Path truncated = dir.resolve("truncated.dump");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 3));
         Tools.Result result = Tools.run(dir, env, List.of(script("restore.sh"), truncated.toString(), target));
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).containsAnyOf("unreadable or truncated", "restore failed");
@@ -86,6 +98,154 @@ class BackupRestoreTest {
                         .strip())
                 .as("no half-restored database is left behind")
                 .isEqualTo("0");
+    }
+
+    /**
+     * The default disaster recovery: no ECHAMADO_JAR, so the script finds the repository's target/echamado-*.jar
+     * (here a stand-in that records its arguments) and restore.sh runs it with --verify-data on the new database.
+     */
+    @Test
+    void disasterRecoveryVerifiesTheRestoredDataByDefault() throws IOException {
+        String dump = backup();
+        Path repository = disasterRecoveryRepository(dir, true);
+        Path jar = fakeApplicationJar(repository.resolve("target/echamado-9.9.9.jar"));
+        Path verifyLog = dir.resolve("verify-data.args");
+        Tools.Result result = Tools.run(
+                dir,
+                disasterRecoveryEnv(verifyLog, 0),
+                List.of(repository.resolve("scripts/disaster-recovery.sh").toString(), dump, "https://dr.invalid"));
+        result.assertSuccess("disaster-recovery.sh");
+        assertThat(result.output())
+                .contains("checked with " + jar + " --verify-data")
+                .contains("fake verify-data: ok")
+                .contains("restore of '" + target + "' verified")
+                .contains("smoke tests stubbed")
+                .contains("disaster recovery completed: database " + target);
+        assertThat(verifyLog).exists();
+        assertThat(Files.readString(verifyLog))
+                .contains("--verify-data")
+                .contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + target);
+        assertThat(psql(target, "SELECT count(*) FROM ticket").strip()).isEqualTo("500");
+    }
+
+    /** A database that fails --verify-data stops the recovery before the smoke tests (and any switch). */
+    @Test
+    void disasterRecoveryStopsWhenTheDataFailsVerification() throws IOException {
+        String dump = backup();
+        Path repository = disasterRecoveryRepository(dir, true);
+        Path jar = fakeApplicationJar(dir.resolve("elsewhere/echamado.jar"));
+        Map<String, String> env = new HashMap<>(disasterRecoveryEnv(dir.resolve("verify.args"), 1));
+        env.put("ECHAMADO_JAR", jar.toString());
+        Tools.Result result = Tools.run(
+                dir,
+                env,
+                List.of(repository.resolve("scripts/disaster-recovery.sh").toString(), dump, "https://dr.invalid"));
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output())
+                .contains("checked with " + jar + " --verify-data")
+                .contains("fake verify-data: problems")
+                .doesNotContain("smoke tests stubbed")
+                .doesNotContain("disaster recovery completed");
+    }
+
+    @Test
+    void disasterRecoveryWithSkipVerifyNeedsNoJar() {
+        String dump = backup();
+        Path repository = disasterRecoveryRepository(dir, true);
+        Path verifyLog = dir.resolve("verify-data.args");
+        Tools.Result result = Tools.run(
+                dir,
+                disasterRecoveryEnv(verifyLog, 0),
+                List.of(
+                        repository.resolve("scripts/disaster-recovery.sh").toString(),
+                        "--skip-verify",
+                        dump,
+                        "https://dr.invalid"));
+        result.assertSuccess("disaster-recovery.sh --skip-verify");
+        assertThat(result.output())
+                .contains("WARNING: --skip-verify")
+                .contains("disaster recovery completed: database " + target);
+        assertThat(verifyLog).doesNotExist();
+    }
+
+    private Map<String, String> disasterRecoveryEnv(Path verifyLog, int verifyExit) {
+        Map<String, String> out = new HashMap<>(env);
+        out.put("TARGET_DATABASE", target);
+        out.put("IMAGE_JAR", dir.resolve("no-image/app.jar").toString());
+        out.put("FAKE_VERIFY_LOG", verifyLog.toString());
+        out.put("FAKE_VERIFY_EXIT", String.valueOf(verifyExit));
+        return out;
+    }
+
+    /**
+     * A copy of the repository's layout for scripts/disaster-recovery.sh, so that what lies in target/ is the test's
+     * choice: the real disaster-recovery.sh, restore.sh (or a stub that records being called), and a smoke-tests.sh
+     * stub (there is no service to smoke-test).
+     */
+    static Path disasterRecoveryRepository(Path dir, boolean realRestore) {
+        Path repository = dir.resolve("repository");
+        Path scripts = repository.resolve("scripts");
+        try {
+            Files.createDirectories(scripts);
+            Files.createDirectories(repository.resolve("target"));
+            Files.copy(
+                    Tools.ROOT.resolve("scripts/disaster-recovery.sh"),
+                    scripts.resolve("disaster-recovery.sh"),
+                    StandardCopyOption.COPY_ATTRIBUTES);
+            if (realRestore) {
+                Files.copy(
+                        Tools.ROOT.resolve("scripts/restore.sh"),
+                        scripts.resolve("restore.sh"),
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            } else {
+                executable(
+                        scripts.resolve("restore.sh"),
+                        "#!/usr/bin/env bash\necho \"restore stub called\"; touch \"$0.called\"\n");
+            }
+            executable(scripts.resolve("smoke-tests.sh"), "#!/usr/bin/env bash\necho \"smoke tests stubbed: $1\"\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return repository;
+    }
+
+    private static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
+     * A stand-in for the application's jar: writes its arguments to $FAKE_VERIFY_LOG and exits with
+     * $FAKE_VERIFY_EXIT, as {@code java -jar echamado.jar --verify-data} does (0 sound, 1 problems).
+     */
+    static Path fakeApplicationJar(Path jar) throws IOException {
+        Path src = Files.createDirectories(jar.getParent().resolveSibling("fake-verify-data"));
+        Path source = src.resolve("FakeVerifyData.java");
+        Files.writeString(source, """
+                public class FakeVerifyData {
+                    public static void main(String[] args) throws Exception {
+                        java.nio.file.Files.writeString(
+                                java.nio.file.Path.of(System.getenv("FAKE_VERIFY_LOG")), String.join("\\n", args));
+                        int exit = Integer.parseInt(System.getenv().getOrDefault("FAKE_VERIFY_EXIT", "0"));
+                        System.out.println("fake verify-data: " + (exit == 0 ? "ok" : "problems"));
+                        System.exit(exit);
+                    }
+                }
+                """);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler.run(null, null, null, "-d", src.toString(), source.toString()))
+                .as("javac FakeVerifyData")
+                .isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FakeVerifyData");
+        Files.createDirectories(jar.getParent());
+        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("FakeVerifyData.class"));
+            out.write(Files.readAllBytes(src.resolve("FakeVerifyData.class")));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     private String backup() {
@@ -105,7 +265,7 @@ class BackupRestoreTest {
     }
 
     private Map<String, String> withCompare() {
-        Map<String, String> out = new java.util.HashMap<>(env);
+        Map<String, String> out = new HashMap<>(env);
         out.put("COMPARE_DATABASE", source);
         return out;
     }

@@ -18,6 +18,13 @@ import java.util.Map;
  */
 final class KubernetesModelCheck {
 
+    /**
+     * Packages of the typed models walked: Kubernetes itself, and the custom resources the chart can render
+     * (VerticalPodAutoscaler from {@code verticalpodautoscaler-model}, Istio from {@code istio-model}).
+     */
+    static final List<String> MODEL_PACKAGES =
+            List.of("io.fabric8.kubernetes.api.model", "io.fabric8.autoscaling.api.model", "io.fabric8.istio.api");
+
     private KubernetesModelCheck() {}
 
     /** Splits a multi-document YAML stream into the objects it holds (empty and comment-only documents skipped). */
@@ -37,7 +44,10 @@ final class KubernetesModelCheck {
         return out;
     }
 
-    /** Unknown fields of every object, as "Kind/name: path: [keys]". Custom resources are not checked here. */
+    /**
+     * Unknown fields of every object, as "Kind/name: path: [keys]". Custom resources without a typed model on the
+     * class path (parsed as {@link GenericKubernetesResource}, e.g. the ServiceMonitor) are not checked here.
+     */
     static List<String> unknownFields(List<HasMetadata> resources) {
         List<String> problems = new ArrayList<>();
         for (HasMetadata resource : resources) {
@@ -68,7 +78,7 @@ final class KubernetesModelCheck {
             map.forEach((k, v) -> walk(v, at + "." + k, problems, seen));
             return;
         }
-        if (!node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+        if (MODEL_PACKAGES.stream().noneMatch(node.getClass().getName()::startsWith)) {
             return;
         }
         for (Method method : node.getClass().getMethods()) {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,61 @@ class ShellScriptsTest {
         Tools.Result result = Tools.run(List.of(shellcheck(), bad.toString()));
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("SC2086");
+    }
+
+    /**
+     * disaster-recovery.sh runs --verify-data by default: with no ECHAMADO_JAR, no target/echamado-*.jar and no
+     * image jar it stops with a clear message before restoring anything, unless --skip-verify is given.
+     */
+    @Test
+    void disasterRecoveryRefusesToRestoreWithoutAJarToVerify(@TempDir Path dir) throws IOException {
+        Path repository = BackupRestoreTest.disasterRecoveryRepository(dir, false);
+        Path dump = Files.writeString(dir.resolve("echamado-20250101T020000Z.dump"), "not read: restore is stubbed");
+        String script = repository.resolve("scripts/disaster-recovery.sh").toString();
+        Map<String, String> env =
+                Map.of("IMAGE_JAR", dir.resolve("no-image/app.jar").toString());
+        Path restoreCalled = repository.resolve("scripts/restore.sh.called");
+
+        Tools.Result noJar = Tools.run(dir, env, List.of(script, dir.toString(), "https://dr.invalid"));
+        assertThat(noJar.exitCode()).as(noJar.output()).isEqualTo(1);
+        assertThat(noJar.output())
+                .contains("no application jar to run --verify-data")
+                .contains(repository.resolve("target") + "/echamado-*.jar")
+                .contains("--skip-verify");
+        assertThat(restoreCalled).as("nothing restored").doesNotExist();
+
+        Map<String, String> missing = new HashMap<>(env);
+        missing.put("ECHAMADO_JAR", dir.resolve("gone.jar").toString());
+        Tools.Result wrongJar = Tools.run(dir, missing, List.of(script, dump.toString(), "https://dr.invalid"));
+        assertThat(wrongJar.exitCode()).as(wrongJar.output()).isEqualTo(1);
+        assertThat(wrongJar.output()).contains("ECHAMADO_JAR=" + dir.resolve("gone.jar") + " does not exist");
+        assertThat(restoreCalled).doesNotExist();
+
+        Tools.Result skipped =
+                Tools.run(dir, env, List.of(script, "--skip-verify", dump.toString(), "https://dr.invalid"));
+        skipped.assertSuccess("disaster-recovery.sh --skip-verify");
+        assertThat(skipped.output()).contains("WARNING: --skip-verify").contains("restore stub called");
+        assertThat(restoreCalled).exists();
+
+        Tools.Result unknown = Tools.run(dir, env, List.of(script, "--skip-verfy", dump.toString(), "x"));
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown option: --skip-verfy");
+    }
+
+    /** With a jar in the repository's target/ (the default place) the script picks it, before restoring. */
+    @Test
+    void disasterRecoveryFindsTheRepositorysJar(@TempDir Path dir) throws IOException {
+        Path repository = BackupRestoreTest.disasterRecoveryRepository(dir, false);
+        Path jar = BackupRestoreTest.fakeApplicationJar(repository.resolve("target/echamado-1.2.3.jar"));
+        Path dump = Files.writeString(dir.resolve("x.dump"), "stub");
+        Tools.Result result = Tools.run(
+                dir,
+                Map.of("IMAGE_JAR", dir.resolve("no-image/app.jar").toString()),
+                List.of(repository.resolve("scripts/disaster-recovery.sh").toString(), dump.toString(), "x"));
+        result.assertSuccess("disaster-recovery.sh");
+        assertThat(result.output())
+                .contains("checked with " + jar + " --verify-data")
+                .contains("restore stub called");
     }
 
     private static String shellcheck() {
