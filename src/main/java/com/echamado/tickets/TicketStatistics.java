@@ -126,7 +126,7 @@ class TicketStatistics {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static long micros(Instant from, Instant to) {
+    static long micros(Instant from, Instant to) {
         Duration d = Duration.between(from, to);
         return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1_000);
     }

@@ -66,7 +66,12 @@ final class ScaleBenchmark {
         recording = new RecordingJdbcTemplate(dataSource);
         Dialect dialect = new Dialect(dataSource);
         queries = new TicketQueries(recording, dialect, Clock.systemUTC());
-        dashboard = new TicketDashboard(recording, queries, dialect, Clock.systemUTC());
+        dashboard = new TicketDashboard(
+                recording,
+                queries,
+                () -> new JdbcTemplate(dataSource)
+                        .queryForList("select id from catalog_entry where kind = 'DEPARTMENT'", UUID.class),
+                Clock.systemUTC());
         for (UUID id : plain.queryForList("select user_id from app_user_role where role = 'ADMIN'", UUID.class)) {
             admins.add(new Actor(id, true, false, Set.of()));
         }

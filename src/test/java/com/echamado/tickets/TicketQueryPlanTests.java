@@ -71,7 +71,12 @@ class TicketQueryPlanTests {
         Clock clock = Clock.systemUTC();
         Dialect dialect = new Dialect(dataSource);
         queries = new TicketQueries(recording, dialect, clock);
-        dashboard = new TicketDashboard(recording, queries, dialect, clock);
+        dashboard = new TicketDashboard(
+                recording,
+                queries,
+                () -> new JdbcTemplate(dataSource)
+                        .queryForList("select id from catalog_entry where kind = 'DEPARTMENT'", UUID.class),
+                clock);
         now = clock.instant();
         admin = new Actor(
                 plain.queryForObject("select user_id from app_user_role where role = 'ADMIN' limit 1", UUID.class),
