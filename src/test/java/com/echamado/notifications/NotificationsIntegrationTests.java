@@ -223,12 +223,91 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void webhooksRefuseInternalTargetsAndOtherSchemesWithAFieldError() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        int before = webhookCount();
+        for (String url : List.of(
+                "http://127.0.0.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/",
+                "http://10.0.0.7:8080/hook",
+                "http://192.168.1.1/",
+                "http://[fd00::1]/",
+                "http://0.0.0.0/",
+                "ftp://files.example.com/hook")) {
+            HttpResponse<String> refused = postWebhook(adminToken, url);
+            assertThat(refused.statusCode()).as(url + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode error = TestHttp.parse(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("url");
+            assertThat(error.get("message").asString()).as(url).containsAnyOf("resolves to", "Only http and https");
+        }
+        assertThat(webhookCount()).as("nothing registered").isEqualTo(before);
+    }
+
+    @Test
+    void aWebhookToAPublicAddressIsAccepted() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        for (String url : List.of("https://93.184.215.14/echamado", "https://hooks.example.com/echamado")) {
+            HttpResponse<String> created = postWebhook(adminToken, url);
+            assertThat(created.statusCode()).as(url + " " + created.body()).isEqualTo(201);
+            http().json(
+                            "DELETE",
+                            "/api/v1/webhooks/"
+                                    + TestHttp.parse(created).get("id").asString(),
+                            adminToken,
+                            null);
+        }
+    }
+
+    @Test
+    void aDeliveryToATargetThatNowResolvesInternallyIsRefusedOnceAndRecorded() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        String hook = registerWebhook(adminToken, "rebinding-secret-0123456789", "[\"ticket.opened\"]");
+        // as if the name had been re-pointed at an internal address after registration
+        jdbc.update(
+                "update webhook set url = ? where id = ?",
+                "http://127.0.0.1:%d/hook".formatted(receiver.getAddress().getPort()),
+                UUID.fromString(hook));
+        String ticketId = open(users.create(Role.USER), "Rebinding " + UUID.randomUUID())
+                .get("id")
+                .asString();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode delivery = TestHttp.parse(
+                            http().json("GET", "/api/v1/webhooks/" + hook + "/deliveries", adminToken, null))
+                    .get(0);
+            assertThat(delivery.get("status").asString()).isEqualTo("FAILED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+            assertThat(delivery.get("lastError").asString())
+                    .startsWith("Refused:")
+                    .contains("loopback");
+        });
+        assertThat(forTicket(ticketId)).as("the receiver was never called").isEmpty();
+        http().json("DELETE", "/api/v1/webhooks/" + hook, adminToken, null);
+    }
+
+    private HttpResponse<String> postWebhook(String adminToken, String url) {
+        return http().json(
+                        "POST",
+                        "/api/v1/webhooks",
+                        adminToken,
+                        "{\"url\":\"%s\",\"secret\":\"0123456789abcdef\",\"eventTypes\":[\"ticket.opened\"]}"
+                                .formatted(url));
+    }
+
+    private int webhookCount() {
+        return jdbc.queryForObject("select count(*) from webhook", Integer.class);
+    }
+
     private String registerWebhook(String adminToken, String secret, String eventTypes) {
         HttpResponse<String> created = http().json(
                         "POST",
                         "/api/v1/webhooks",
                         adminToken,
-                        "{\"url\":\"http://127.0.0.1:%d/hook\",\"secret\":\"%s\",\"eventTypes\":%s}"
+                        "{\"url\":\"http://localhost:%d/hook\",\"secret\":\"%s\",\"eventTypes\":%s}"
                                 .formatted(receiver.getAddress().getPort(), secret, eventTypes));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestHttp.parse(created).get("id").asString();
