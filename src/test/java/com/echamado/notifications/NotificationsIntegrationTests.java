@@ -8,10 +8,17 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.Services;
+import com.echamado.support.TestBroker;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestMail;
 import com.echamado.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -20,11 +27,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +104,36 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(mailsTo(requester.email()))
                 .as("the requester opened it, nobody tells them")
                 .isEmpty();
+    }
+
+    @Test
+    void whenOneAgentsMailFailsTheRetriesAndARedeliveryGiveEveryAgentExactlyOneCopy() throws Exception {
+        // agents are mailed in the order of their ids: the one refused comes after the two others
+        List<UserView> agents = Stream.generate(() -> agent("pt-BR"))
+                .limit(3)
+                .sorted(Comparator.comparing(agent -> agent.id().toString()))
+                .toList();
+        UserView unlucky = agents.get(2);
+        TestMail.refuseNext(unlucky.email(), 4); // the first delivery and its three retries
+        JsonNode ticket = open(users.create(Role.USER), "Falha parcial " + UUID.randomUUID());
+        String number = "#" + ticket.get("number").asLong();
+
+        byte[] deadLetter = await().atMost(Duration.ofSeconds(40))
+                .until(() -> takeDeadLetter(ticket.get("id").asString()), java.util.Objects::nonNull);
+        assertThat(TestMail.refusals(unlucky.email())).isEqualTo(4);
+        assertThat(mailsTo(unlucky.email())).isEmpty();
+        for (UserView served : agents.subList(0, 2)) {
+            assertThat(mailsAbout(served, number))
+                    .as("four runs of the event, one mail")
+                    .hasSize(1);
+        }
+
+        // the operator moves the message back from the dead-letter queue once the mailbox works again
+        redeliver(deadLetter);
+        awaitMail(unlucky.email(), number); // the last of the three: the others were handled before
+        for (UserView agent : agents) {
+            assertThat(mailsAbout(agent, number)).as(agent.email()).hasSize(1);
+        }
     }
 
     @Test
@@ -287,6 +326,45 @@ class NotificationsIntegrationTests extends IntegrationTest {
         });
         assertThat(forTicket(ticketId)).as("the receiver was never called").isEmpty();
         http().json("DELETE", "/api/v1/webhooks/" + hook, adminToken, null);
+    }
+
+    private static List<MimeMessage> mailsAbout(UserView recipient, String number) {
+        return mailsTo(recipient.email()).stream()
+                .filter(m -> subject(m).contains(number))
+                .toList();
+    }
+
+    /** Takes this ticket's message off the e-mail consumer's dead-letter queue, or returns null. */
+    private static byte[] takeDeadLetter(String ticketId) throws Exception {
+        try (Connection connection = rabbit().newConnection();
+                Channel channel = connection.createChannel()) {
+            GetResponse message;
+            while ((message = channel.basicGet(TestBroker.PREFIX + ".email.dlq", false)) != null) {
+                if (new String(message.getBody(), StandardCharsets.UTF_8).contains(ticketId)) {
+                    channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+                    return message.getBody();
+                }
+            }
+            return null; // unacknowledged others go back to the queue when the channel closes
+        }
+    }
+
+    private static void redeliver(byte[] body) throws Exception {
+        try (Connection connection = rabbit().newConnection();
+                Channel channel = connection.createChannel()) {
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                    .contentType("application/json")
+                    .deliveryMode(2)
+                    .build();
+            channel.basicPublish("", TestBroker.PREFIX + ".email", properties, body);
+        }
+    }
+
+    private static ConnectionFactory rabbit() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(Services.HOST);
+        factory.setPort(Services.RABBITMQ);
+        return factory;
     }
 
     private HttpResponse<String> postWebhook(String adminToken, String url) {
