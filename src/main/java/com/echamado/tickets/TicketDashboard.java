@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,14 @@ import org.springframework.stereotype.Component;
  * Dashboard figures straight from the database, so every replica answers the same. Three statements, each one
  * index-only scan: open tickets grouped by status, department and priority (every open KPI and breakdown is folded
  * from that); tickets opened in the last 30 days per day with their first-response and resolution times; tickets
- * closed in the last 30 days per day.
+ * closed in the last 30 days per day. {@link #cached} reuses a caller's figures for {@code
+ * echamado.tickets.dashboard-cache-ttl} from the shared cache (Redis in {@code prod}), keyed by who the caller is and
+ * what they may see; when the cache fails, the figures come from the database.
  */
 @Component
 class TicketDashboard {
+
+    static final String CACHE = "ticket-dashboard";
 
     private record OpenGroup(
             String status,
@@ -51,6 +56,11 @@ class TicketDashboard {
         this.queries = queries;
         this.postgres = dialect.postgres();
         this.clock = clock;
+    }
+
+    @Cacheable(cacheNames = CACHE, key = "#actor.scope()")
+    public Dashboard cached(Actor actor) {
+        return of(actor);
     }
 
     Dashboard of(Actor actor) {

@@ -62,6 +62,11 @@ class RedisOutageTests {
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("five API calls do not each wait for Redis's timeout")
                     .isLessThan(Duration.ofSeconds(5));
+            HttpResponse<String> dashboard = browser.json("GET", "/api/v1/dashboard", token, null);
+            assertThat(dashboard.statusCode())
+                    .as("its cache falls back to the database")
+                    .isEqualTo(200);
+            assertThat(TestHttp.parse(dashboard).get("mine").asLong()).isEqualTo(1);
 
             HttpResponse<String> page = browser.get("/", "Accept", "text/html");
             assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
