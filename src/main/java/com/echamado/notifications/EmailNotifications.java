@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * E-mail on ticket events: the department's agents on a new ticket, the assignee on assignment, the requester on a
  * status change, a resolution and a public reply. Nobody is told about their own action; users who switched e-mail
- * off or are disabled get nothing.
+ * off or are disabled get nothing. Each recipient gets an event's mail once, also when the event is retried after
+ * the SMTP server failed for another recipient ({@link EmailDeliveries}).
  */
 @Component
 class EmailNotifications implements EventConsumer {
@@ -28,18 +29,21 @@ class EmailNotifications implements EventConsumer {
     private final MailTemplates templates;
     private final Mailer mailer;
     private final NotificationsProperties properties;
+    private final EmailDeliveries deliveries;
 
     EmailNotifications(
             UserManagement users,
             Catalog catalog,
             MailTemplates templates,
             Mailer mailer,
-            NotificationsProperties properties) {
+            NotificationsProperties properties,
+            EmailDeliveries deliveries) {
         this.users = users;
         this.catalog = catalog;
         this.templates = templates;
         this.mailer = mailer;
         this.properties = properties;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -58,29 +62,46 @@ class EmailNotifications implements EventConsumer {
         if (event instanceof TicketOpened e) {
             for (UUID agent : catalog.agentsOf(e.departmentId())) {
                 if (!agent.equals(e.openedBy())) {
-                    mail(agent, "ticket-opened", e.number(), e.title(), e.ticketId(), e.priority());
+                    mail(message, agent, "ticket-opened", e.number(), e.title(), e.ticketId(), e.priority());
                 }
             }
         } else if (event instanceof TicketAssigned e) {
             if (e.assigneeId() != null && !e.assigneeId().equals(e.actorId())) {
-                mail(e.assigneeId(), "ticket-assigned", e.number(), e.title(), e.ticketId(), "");
+                mail(message, e.assigneeId(), "ticket-assigned", e.number(), e.title(), e.ticketId(), "");
             }
         } else if (event instanceof TicketStatusChanged e) {
             if (!e.requesterId().equals(e.actorId())) {
-                mail(e.requesterId(), "ticket-status-changed", e.number(), e.title(), e.ticketId(), e.statusName());
+                mail(
+                        message,
+                        e.requesterId(),
+                        "ticket-status-changed",
+                        e.number(),
+                        e.title(),
+                        e.ticketId(),
+                        e.statusName());
             }
         } else if (event instanceof TicketResolved e) {
             if (!e.requesterId().equals(e.actorId())) {
-                mail(e.requesterId(), "ticket-resolved", e.number(), e.title(), e.ticketId(), e.resolution());
+                mail(message, e.requesterId(), "ticket-resolved", e.number(), e.title(), e.ticketId(), e.resolution());
             }
         } else if (event instanceof CommentAdded e) {
             if (!e.internal() && !e.authorId().equals(e.requesterId())) {
-                mail(e.requesterId(), "comment-added", e.number(), e.title(), e.ticketId(), e.body());
+                mail(message, e.requesterId(), "comment-added", e.number(), e.title(), e.ticketId(), e.body());
             }
         }
     }
 
-    private void mail(UUID recipient, String template, long number, String title, UUID ticketId, Object detail) {
+    private void mail(
+            EventMessage message,
+            UUID recipient,
+            String template,
+            long number,
+            String title,
+            UUID ticketId,
+            Object detail) {
+        if (deliveries.sent(message.id(), recipient)) {
+            return;
+        }
         UserContact contact = users.contact(recipient).orElse(null);
         if (contact == null || !contact.wantsEmail()) {
             return;
@@ -94,5 +115,6 @@ class EmailNotifications implements EventConsumer {
                 contact.fullName(),
                 Objects.toString(detail, ""));
         mailer.send(contact.email(), mail.subject(), mail.body());
+        deliveries.record(message.id(), recipient);
     }
 }

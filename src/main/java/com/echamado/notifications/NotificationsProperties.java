@@ -5,13 +5,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code echamado.notifications.*}: the public URL links in e-mails point to, the sender address, and webhook
  * delivery: attempts per event, first and longest pause between attempts (doubling), consecutive failures after
- * which a webhook is disabled, request timeout, and how often due deliveries are looked for.
+ * which a webhook is disabled, request timeout, how often due deliveries are looked for, and the hosts that may be
+ * internal addresses (see {@link WebhookTargets}; none by default).
  */
 @Validated
 @ConfigurationProperties("echamado.notifications")
@@ -26,7 +28,8 @@ record NotificationsProperties(
             @NotNull Duration maxRetry,
             @Min(1) int disableAfter,
             @NotNull Duration timeout,
-            @NotNull Duration pollInterval) {
+            @NotNull Duration pollInterval,
+            List<String> allowedHosts) {
 
         /** The pause after the given failed attempt (1, 2, …): first-retry × 2^(attempt−1), capped. */
         Duration backoff(int attempt) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Sends due webhook deliveries. Each replica claims a delivery with a conditional update before sending, so two
  * replicas never send the same attempt. A 2xx answer delivers; anything else (or no answer in time) schedules the
  * next attempt after an exponentially growing pause, gives up after the last attempt, and disables the webhook
- * after too many consecutive failures.
+ * after too many consecutive failures. A target that {@link WebhookTargets} refuses (its name now resolves to an
+ * internal address) fails the delivery at once, without retries, and counts as a failure of the webhook.
  */
 @Component
 class WebhookDispatcher {
@@ -32,11 +33,13 @@ class WebhookDispatcher {
     private final NotificationsProperties.Webhooks settings;
     private final Clock clock;
     private final HttpClient http;
+    private final WebhookTargets targets;
 
-    WebhookDispatcher(JdbcTemplate jdbc, NotificationsProperties properties, Clock clock) {
+    WebhookDispatcher(JdbcTemplate jdbc, NotificationsProperties properties, Clock clock, WebhookTargets targets) {
         this.jdbc = jdbc;
         this.settings = properties.webhooks();
         this.clock = clock;
+        this.targets = targets;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -82,12 +85,27 @@ class WebhookDispatcher {
                     "update webhook_delivery set status = 'CANCELLED', claimed_until = null where id = ?", deliveryId);
             return;
         }
+        int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
+        UUID webhookId = (UUID) delivery.get("webhook_id");
+        URI url;
+        try {
+            url = URI.create((String) delivery.get("url"));
+        } catch (IllegalArgumentException e) {
+            failed(deliveryId, webhookId, attempts, null, "Refused: " + e.getMessage(), true);
+            return;
+        }
+        String refusal = targets.refusal(url).orElse(null);
+        if (refusal != null) {
+            LOG.warn("Webhook {} delivery {} refused: {}", webhookId, deliveryId, refusal);
+            failed(deliveryId, webhookId, attempts, null, "Refused: " + refusal, true);
+            return;
+        }
         String body = String.valueOf(delivery.get("payload"));
         long timestamp = clock.instant().getEpochSecond();
         Integer status = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create((String) delivery.get("url")))
+            HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(settings.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "EChamado-Webhooks/1")
@@ -106,12 +124,10 @@ class WebhookDispatcher {
             Thread.currentThread().interrupt();
             error = "interrupted";
         }
-        int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
-        UUID webhookId = (UUID) delivery.get("webhook_id");
         if (status != null && status >= 200 && status < 300) {
             succeeded(deliveryId, webhookId, attempts, status);
         } else {
-            failed(deliveryId, webhookId, attempts, status, error == null ? "HTTP " + status : error);
+            failed(deliveryId, webhookId, attempts, status, error == null ? "HTTP " + status : error, false);
         }
     }
 
@@ -127,9 +143,9 @@ class WebhookDispatcher {
         jdbc.update("update webhook set consecutive_failures = 0 where id = ?", webhookId);
     }
 
-    private void failed(UUID deliveryId, UUID webhookId, int attempts, Integer status, String error) {
+    private void failed(UUID deliveryId, UUID webhookId, int attempts, Integer status, String error, boolean giveUp) {
         Instant now = clock.instant();
-        boolean last = attempts >= settings.maxAttempts();
+        boolean last = giveUp || attempts >= settings.maxAttempts();
         String message = error.length() > 500 ? error.substring(0, 500) : error;
         jdbc.update(
                 "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,11 +26,13 @@ public class Webhooks {
     private final JdbcTemplate jdbc;
     private final EventTypes types;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    Webhooks(JdbcTemplate jdbc, EventTypes types, Clock clock) {
+    Webhooks(JdbcTemplate jdbc, EventTypes types, Clock clock, WebhookTargets targets) {
         this.jdbc = jdbc;
         this.types = types;
         this.clock = clock;
+        this.targets = targets;
     }
 
     public WebhookView register(NewWebhook request, UUID actorId) {
@@ -98,19 +99,20 @@ public class Webhooks {
                 Math.max(1, Math.min(limit, 500)));
     }
 
-    private static URI validUrl(String value) {
+    private URI validUrl(String value) {
+        URI url;
         try {
-            URI url = URI.create(value == null ? "" : value.trim());
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http"))
-                    && url.getHost() != null
-                    && url.getUserInfo() == null) {
-                return url;
-            }
+            url = URI.create(value == null ? "" : value.trim());
         } catch (IllegalArgumentException invalid) {
-            // answered below
+            throw WebhookException.invalid("url", "Use an absolute http or https URL without credentials");
         }
-        throw WebhookException.invalid("url", "Use an absolute http or https URL without credentials");
+        if (url.getUserInfo() != null) {
+            throw WebhookException.invalid("url", "Use an absolute http or https URL without credentials");
+        }
+        targets.refusal(url).ifPresent(reason -> {
+            throw WebhookException.invalid("url", reason);
+        });
+        return url;
     }
 
     static WebhookView view(ResultSet row, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package com.echamado.tickets;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ public record Dashboard(
         List<Day> createdPerDay,
         List<Day> closedPerDay,
         Double averageFirstResponseSeconds,
-        Double averageResolutionSeconds) {
+        Double averageResolutionSeconds)
+        implements Serializable {
 
-    public record Day(LocalDate day, long count) {}
+    public record Day(LocalDate day, long count) implements Serializable {}
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +28,14 @@ import org.springframework.stereotype.Component;
  * but "overdue", which depends on the time of asking and is a live count on an index of open tickets by due date.
  * An agent's tickets outside their departments (requested by or assigned to them) and a requester's own tickets are
  * few: they are counted live. Days are UTC days; the series covers the last 30 of them, today included, and the
- * averages the tickets opened in them.
+ * averages the tickets opened in them. {@link #cached} reuses a caller's figures for {@code
+ * echamado.tickets.dashboard-cache-ttl} from the shared cache (Redis in {@code prod}), keyed by who the caller is and
+ * what they may see; when the cache fails, the figures come from the database.
  */
 @Component
 class TicketDashboard {
+
+    static final String CACHE = "ticket-dashboard";
 
     private record OpenGroup(String status, String department, String priority, long n, long unassigned) {
 
@@ -100,6 +105,11 @@ class TicketDashboard {
         this.queries = queries;
         this.allDepartments = allDepartments;
         this.clock = clock;
+    }
+
+    @Cacheable(cacheNames = CACHE, key = "#actor.scope()")
+    public Dashboard cached(Actor actor) {
+        return of(actor);
     }
 
     Dashboard of(Actor actor) {

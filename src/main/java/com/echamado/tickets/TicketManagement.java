@@ -118,7 +118,7 @@ public class TicketManagement {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(Actor actor) {
-        return dashboard.of(actor);
+        return properties.dashboardCacheTtl().isZero() ? dashboard.of(actor) : dashboard.cached(actor);
     }
 
     @Transactional(readOnly = true)

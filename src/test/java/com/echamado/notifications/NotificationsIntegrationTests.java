@@ -8,10 +8,17 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.Services;
+import com.echamado.support.TestBroker;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestMail;
 import com.echamado.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -20,11 +27,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +104,36 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(mailsTo(requester.email()))
                 .as("the requester opened it, nobody tells them")
                 .isEmpty();
+    }
+
+    @Test
+    void whenOneAgentsMailFailsTheRetriesAndARedeliveryGiveEveryAgentExactlyOneCopy() throws Exception {
+        // agents are mailed in the order of their ids: the one refused comes after the two others
+        List<UserView> agents = Stream.generate(() -> agent("pt-BR"))
+                .limit(3)
+                .sorted(Comparator.comparing(agent -> agent.id().toString()))
+                .toList();
+        UserView unlucky = agents.get(2);
+        TestMail.refuseNext(unlucky.email(), 4); // the first delivery and its three retries
+        JsonNode ticket = open(users.create(Role.USER), "Falha parcial " + UUID.randomUUID());
+        String number = "#" + ticket.get("number").asLong();
+
+        byte[] deadLetter = await().atMost(Duration.ofSeconds(40))
+                .until(() -> takeDeadLetter(ticket.get("id").asString()), java.util.Objects::nonNull);
+        assertThat(TestMail.refusals(unlucky.email())).isEqualTo(4);
+        assertThat(mailsTo(unlucky.email())).isEmpty();
+        for (UserView served : agents.subList(0, 2)) {
+            assertThat(mailsAbout(served, number))
+                    .as("four runs of the event, one mail")
+                    .hasSize(1);
+        }
+
+        // the operator moves the message back from the dead-letter queue once the mailbox works again
+        redeliver(deadLetter);
+        awaitMail(unlucky.email(), number); // the last of the three: the others were handled before
+        for (UserView agent : agents) {
+            assertThat(mailsAbout(agent, number)).as(agent.email()).hasSize(1);
+        }
     }
 
     @Test
@@ -223,12 +262,130 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void webhooksRefuseInternalTargetsAndOtherSchemesWithAFieldError() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        int before = webhookCount();
+        for (String url : List.of(
+                "http://127.0.0.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/",
+                "http://10.0.0.7:8080/hook",
+                "http://192.168.1.1/",
+                "http://[fd00::1]/",
+                "http://0.0.0.0/",
+                "ftp://files.example.com/hook")) {
+            HttpResponse<String> refused = postWebhook(adminToken, url);
+            assertThat(refused.statusCode()).as(url + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode error = TestHttp.parse(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("url");
+            assertThat(error.get("message").asString()).as(url).containsAnyOf("resolves to", "Only http and https");
+        }
+        assertThat(webhookCount()).as("nothing registered").isEqualTo(before);
+    }
+
+    @Test
+    void aWebhookToAPublicAddressIsAccepted() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        for (String url : List.of("https://93.184.215.14/echamado", "https://hooks.example.com/echamado")) {
+            HttpResponse<String> created = postWebhook(adminToken, url);
+            assertThat(created.statusCode()).as(url + " " + created.body()).isEqualTo(201);
+            http().json(
+                            "DELETE",
+                            "/api/v1/webhooks/"
+                                    + TestHttp.parse(created).get("id").asString(),
+                            adminToken,
+                            null);
+        }
+    }
+
+    @Test
+    void aDeliveryToATargetThatNowResolvesInternallyIsRefusedOnceAndRecorded() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        String hook = registerWebhook(adminToken, "rebinding-secret-0123456789", "[\"ticket.opened\"]");
+        // as if the name had been re-pointed at an internal address after registration
+        jdbc.update(
+                "update webhook set url = ? where id = ?",
+                "http://127.0.0.1:%d/hook".formatted(receiver.getAddress().getPort()),
+                UUID.fromString(hook));
+        String ticketId = open(users.create(Role.USER), "Rebinding " + UUID.randomUUID())
+                .get("id")
+                .asString();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode delivery = TestHttp.parse(
+                            http().json("GET", "/api/v1/webhooks/" + hook + "/deliveries", adminToken, null))
+                    .get(0);
+            assertThat(delivery.get("status").asString()).isEqualTo("FAILED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+            assertThat(delivery.get("lastError").asString())
+                    .startsWith("Refused:")
+                    .contains("loopback");
+        });
+        assertThat(forTicket(ticketId)).as("the receiver was never called").isEmpty();
+        http().json("DELETE", "/api/v1/webhooks/" + hook, adminToken, null);
+    }
+
+    private static List<MimeMessage> mailsAbout(UserView recipient, String number) {
+        return mailsTo(recipient.email()).stream()
+                .filter(m -> subject(m).contains(number))
+                .toList();
+    }
+
+    /** Takes this ticket's message off the e-mail consumer's dead-letter queue, or returns null. */
+    private static byte[] takeDeadLetter(String ticketId) throws Exception {
+        try (Connection connection = rabbit().newConnection();
+                Channel channel = connection.createChannel()) {
+            GetResponse message;
+            while ((message = channel.basicGet(TestBroker.PREFIX + ".email.dlq", false)) != null) {
+                if (new String(message.getBody(), StandardCharsets.UTF_8).contains(ticketId)) {
+                    channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+                    return message.getBody();
+                }
+            }
+            return null; // unacknowledged others go back to the queue when the channel closes
+        }
+    }
+
+    private static void redeliver(byte[] body) throws Exception {
+        try (Connection connection = rabbit().newConnection();
+                Channel channel = connection.createChannel()) {
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                    .contentType("application/json")
+                    .deliveryMode(2)
+                    .build();
+            channel.basicPublish("", TestBroker.PREFIX + ".email", properties, body);
+        }
+    }
+
+    private static ConnectionFactory rabbit() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(Services.HOST);
+        factory.setPort(Services.RABBITMQ);
+        return factory;
+    }
+
+    private HttpResponse<String> postWebhook(String adminToken, String url) {
+        return http().json(
+                        "POST",
+                        "/api/v1/webhooks",
+                        adminToken,
+                        "{\"url\":\"%s\",\"secret\":\"0123456789abcdef\",\"eventTypes\":[\"ticket.opened\"]}"
+                                .formatted(url));
+    }
+
+    private int webhookCount() {
+        return jdbc.queryForObject("select count(*) from webhook", Integer.class);
+    }
+
     private String registerWebhook(String adminToken, String secret, String eventTypes) {
         HttpResponse<String> created = http().json(
                         "POST",
                         "/api/v1/webhooks",
                         adminToken,
-                        "{\"url\":\"http://127.0.0.1:%d/hook\",\"secret\":\"%s\",\"eventTypes\":%s}"
+                        "{\"url\":\"http://localhost:%d/hook\",\"secret\":\"%s\",\"eventTypes\":%s}"
                                 .formatted(receiver.getAddress().getPort(), secret, eventTypes));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestHttp.parse(created).get("id").asString();

@@ -1,16 +1,13 @@
 package com.echamado.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.opentest4j.TestAbortedException;
 
 /**
  * A RabbitMQ node of this test alone, on spare loopback ports (AMQP, distribution, epmd), with its own data
@@ -72,11 +69,7 @@ public final class PrivateRabbitMq implements AutoCloseable {
             broker.awaitPort(true, Duration.ofSeconds(90));
             return broker;
         } catch (IOException | RuntimeException e) {
-            String message = "A private RabbitMQ could not start: " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(message, e);
-            }
-            throw new TestAbortedException(message);
+            throw Services.unavailable("A private RabbitMQ could not start: " + e.getMessage(), e);
         }
     }
 
@@ -143,31 +136,10 @@ public final class PrivateRabbitMq implements AutoCloseable {
     }
 
     private void awaitPort(boolean open, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            if (isOpen() == open) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("RabbitMQ port " + port + (open ? " did not open" : " did not close"));
+        Services.awaitPort("RabbitMQ", port, open, within);
     }
 
-    private boolean isOpen() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(Services.HOST, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
