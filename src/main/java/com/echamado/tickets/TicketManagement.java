@@ -131,8 +131,21 @@ public class TicketManagement {
         return ticket.toView(now());
     }
 
+    /**
+     * Agents of the ticket and administrators change any field; its requester changes what describes their problem
+     * (not the department, which decides who works it) while the ticket is open.
+     */
     public TicketView edit(Actor actor, UUID id, long expectedVersion, TicketChanges changes) {
-        Ticket ticket = staffTicket(actor, id, expectedVersion);
+        Ticket ticket = visible(actor, id);
+        if (!isStaffFor(actor, ticket)) {
+            if (!ticket.requesterId().equals(actor.id())) {
+                throw TicketException.forbidden("Only agents, administrators and the requester edit tickets");
+            }
+            if (changes.departmentId() != null) {
+                throw TicketException.forbidden("Only agents and administrators move tickets between departments");
+            }
+        }
+        checkVersion(ticket, expectedVersion);
         UUID category = changes.categoryId() != null ? changes.categoryId() : ticket.categoryId();
         checkReferences(changes.typeId(), changes.categoryId(), null, changes.departmentId());
         if (changes.subcategoryId() != null && !changes.clearSubcategory()) {

@@ -34,6 +34,16 @@ class Names {
         return new Entries(all);
     }
 
+    /** The enabled subcategories of a category, for the narrowing choice on the ticket forms; none without one. */
+    List<CatalogEntryView> subcategoriesOf(UUID categoryId) {
+        if (categoryId == null) {
+            return List.of();
+        }
+        return catalog.list(CatalogKind.SUBCATEGORY, false).stream()
+                .filter(sub -> categoryId.equals(sub.parentId()))
+                .toList();
+    }
+
     /** Names of the given users; unknown ids are left out. */
     Map<UUID, String> people(Collection<UUID> ids) {
         Map<UUID, String> out = new HashMap<>();

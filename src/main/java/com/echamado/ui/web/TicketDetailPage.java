@@ -52,10 +52,7 @@ class TicketDetailPage {
         TicketView ticket = tickets.getByNumber(viewer.actor(), number);
         List<CommentView> comments = tickets.comments(viewer.actor(), ticket.id());
         List<HistoryEntry> history = tickets.history(viewer.actor(), ticket.id());
-        boolean staff = viewer.admin()
-                || (viewer.agent()
-                        && (viewer.actor().departments().contains(ticket.departmentId())
-                                || viewer.id().equals(ticket.assigneeId())));
+        boolean staff = staffFor(viewer, ticket);
         List<UUID> people = new ArrayList<>(List.of(ticket.requesterId()));
         if (ticket.assigneeId() != null) {
             people.add(ticket.assigneeId());
@@ -71,6 +68,7 @@ class TicketDetailPage {
         model.addAttribute("people", peopleNames);
         model.addAttribute("staff", staff);
         model.addAttribute("requester", viewer.id().equals(ticket.requesterId()));
+        model.addAttribute("editable", TicketEditPage.mayEdit(viewer, ticket));
         if (staff && !ticket.closed()) {
             model.addAttribute(
                     "statuses",
@@ -80,6 +78,14 @@ class TicketDetailPage {
             model.addAttribute("agents", agentsOf(ticket.departmentId()));
         }
         return "ui/tickets/detail";
+    }
+
+    /** Whether the viewer works this ticket: an administrator, or an agent of its department or its assignee. */
+    static boolean staffFor(Viewer viewer, TicketView ticket) {
+        return viewer.admin()
+                || (viewer.agent()
+                        && (viewer.actor().departments().contains(ticket.departmentId())
+                                || viewer.id().equals(ticket.assigneeId())));
     }
 
     /** Enabled agents of the department, by name, for the assignment choice. */

@@ -56,6 +56,8 @@ class UiConfiguration implements WebMvcConfigurer {
                 post("/tickets/new", Access.AUTHENTICATED),
                 get("/tickets/subcategories", Access.AUTHENTICATED),
                 get("/tickets/{number}", Access.AUTHENTICATED),
+                get("/tickets/{number}/edit", Access.AUTHENTICATED),
+                post("/tickets/{number}/edit", Access.AUTHENTICATED),
                 post("/tickets/{number}/comments", Access.AUTHENTICATED),
                 post("/tickets/{number}/reopen", Access.AUTHENTICATED),
                 post("/tickets/{number}/rate", Access.AUTHENTICATED),
