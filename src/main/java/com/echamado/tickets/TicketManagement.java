@@ -307,6 +307,19 @@ public class TicketManagement {
                 .toList();
     }
 
+    /** Whether the actor may still edit the comment: only its author, and only within the edit window. */
+    @Transactional(readOnly = true)
+    public boolean mayEditComment(Actor actor, CommentView comment) {
+        return comment.authorId().equals(actor.id())
+                && !comment.createdAt().plus(properties.commentEditWindow()).isBefore(now());
+    }
+
+    /** Whether the actor may delete the comment: its author or an administrator. */
+    @Transactional(readOnly = true)
+    public boolean mayDeleteComment(Actor actor, CommentView comment) {
+        return actor.admin() || comment.authorId().equals(actor.id());
+    }
+
     public CommentView addComment(Actor actor, UUID ticketId, String body, boolean internal) {
         // A reply updates the ticket (first-response and updated times) without an If-Match from the client:
         // simultaneous replies wait for each other on the ticket's row instead of failing its version check.

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One ticket: description (always escaped), the conversation (internal notes only for staff: the facade leaves them
@@ -46,6 +49,7 @@ class TicketDetailPage {
     @GetMapping("/tickets/{number}")
     String detail(
             @PathVariable long number,
+            @RequestParam(required = false) UUID editComment,
             @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
             Model model,
             Locale locale) {
@@ -69,6 +73,10 @@ class TicketDetailPage {
         model.addAttribute("staff", staff);
         model.addAttribute("requester", viewer.id().equals(ticket.requesterId()));
         model.addAttribute("editable", TicketEditPage.mayEdit(viewer, ticket));
+        Set<UUID> editableComments = editable(tickets, viewer, comments);
+        model.addAttribute("editableComments", editableComments);
+        model.addAttribute("deletableComments", deletable(tickets, viewer, comments));
+        model.addAttribute("editing", editableComments.contains(editComment) ? editComment : null);
         if (staff && !ticket.closed()) {
             model.addAttribute(
                     "statuses",
@@ -86,6 +94,22 @@ class TicketDetailPage {
                 || (viewer.agent()
                         && (viewer.actor().departments().contains(ticket.departmentId())
                                 || viewer.id().equals(ticket.assigneeId())));
+    }
+
+    /** The comments the viewer may still edit, as the tickets module rules. */
+    static Set<UUID> editable(TicketManagement tickets, Viewer viewer, List<CommentView> comments) {
+        return comments.stream()
+                .filter(c -> tickets.mayEditComment(viewer.actor(), c))
+                .map(CommentView::id)
+                .collect(Collectors.toSet());
+    }
+
+    /** The comments the viewer may delete, as the tickets module rules. */
+    static Set<UUID> deletable(TicketManagement tickets, Viewer viewer, List<CommentView> comments) {
+        return comments.stream()
+                .filter(c -> tickets.mayDeleteComment(viewer.actor(), c))
+                .map(CommentView::id)
+                .collect(Collectors.toSet());
     }
 
     /** Enabled agents of the department, by name, for the assignment choice. */

@@ -138,6 +138,19 @@ class BrowserTests extends IntegrationTest {
         browser.findElement(By.id("body")).sendKeys("Estamos a caminho.");
         browser.findElement(By.id("send-reply")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".comment[data-kind='reply']")));
+        WebElement reply = browser.findElement(By.cssSelector(".comment[data-kind='reply']"));
+        reply.findElement(By.className("edit-comment")).click(); // htmx swaps in the editor, no reload
+        WebElement editor = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector(".comment[data-kind='reply'] textarea")));
+        editor.clear();
+        editor.sendKeys("Estamos a caminho, chegamos em 10 minutos.");
+        browser.findElement(By.cssSelector(".comment[data-kind='reply'] .save-comment"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".comment[data-kind='reply']"), "chegamos em 10 minutos"));
+        assertThat(browser.findElement(By.cssSelector(".comment[data-kind='reply']"))
+                        .getText())
+                .contains("(editada)");
         screenshot("detail");
         browser.findElement(By.id("resolution-text")).sendKeys("Fusível trocado.");
         browser.findElement(By.id("resolve")).click();
@@ -150,7 +163,7 @@ class BrowserTests extends IntegrationTest {
         signIn(requester);
         go("/tickets/" + ticketNumber);
         String conversation = browser.findElement(By.id("conversation")).getText();
-        assertThat(conversation).contains("Estamos a caminho.").doesNotContain("verificar fusível");
+        assertThat(conversation).contains("chegamos em 10 minutos").doesNotContain("verificar fusível");
         assertThat(browser.findElements(By.id("send-note"))).isEmpty();
         browser.findElement(By.id("rating-5")).click();
         browser.findElement(By.id("rate")).click();
