@@ -1,9 +1,6 @@
 package com.echamado.ui.web;
 
-import com.echamado.catalog.Catalog;
 import com.echamado.catalog.CatalogKind;
-import com.echamado.identity.Role;
-import com.echamado.identity.UserManagement;
 import com.echamado.tickets.CommentView;
 import com.echamado.tickets.HistoryEntry;
 import com.echamado.tickets.TicketManagement;
@@ -32,16 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TicketDetailPage {
 
     private final TicketManagement tickets;
-    private final Catalog catalog;
-    private final UserManagement users;
     private final Names names;
     private final MessageSource messages;
 
-    TicketDetailPage(
-            TicketManagement tickets, Catalog catalog, UserManagement users, Names names, MessageSource messages) {
+    TicketDetailPage(TicketManagement tickets, Names names, MessageSource messages) {
         this.tickets = tickets;
-        this.catalog = catalog;
-        this.users = users;
         this.names = names;
         this.messages = messages;
     }
@@ -83,7 +75,7 @@ class TicketDetailPage {
                     entries.enabled(CatalogKind.STATUS).stream()
                             .filter(s -> !s.id().equals(ticket.statusId()))
                             .toList());
-            model.addAttribute("agents", agentsOf(ticket.departmentId()));
+            model.addAttribute("agents", names.agentsOf(List.of(ticket.departmentId())));
         }
         return "ui/tickets/detail";
     }
@@ -110,17 +102,6 @@ class TicketDetailPage {
                 .filter(c -> tickets.mayDeleteComment(viewer.actor(), c))
                 .map(CommentView::id)
                 .collect(Collectors.toSet());
-    }
-
-    /** Enabled agents of the department, by name, for the assignment choice. */
-    private Map<UUID, String> agentsOf(UUID departmentId) {
-        Map<UUID, String> out = new java.util.LinkedHashMap<>();
-        catalog.agentsOf(departmentId).stream()
-                .map(users::get)
-                .filter(user -> user.enabled() && user.hasRole(Role.SUPPORT))
-                .sorted(java.util.Comparator.comparing(com.echamado.identity.UserView::fullName))
-                .forEach(user -> out.put(user.id(), user.fullName()));
-        return out;
     }
 
     private List<TimelineItem> timeline(

@@ -7,7 +7,6 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
-import com.echamado.support.TestUsers;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.CommentView;
 import com.echamado.tickets.TicketManagement;
@@ -33,7 +32,7 @@ class CommentActionsTests extends IntegrationTest {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Mouse"));
         CommentView reply = tickets.addComment(actor(requester), ticket.id(), "texto-original-111", false);
-        TestHttp http = signedIn(requester);
+        TestHttp http = UiFixtures.signIn(http(), requester);
         String page = http.get(path(ticket)).body();
         assertThat(page).contains("class=\"edit-comment\"").contains("delete-comment");
 
@@ -60,7 +59,7 @@ class CommentActionsTests extends IntegrationTest {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Cabo"));
         CommentView reply = tickets.addComment(actor(requester), ticket.id(), "texto-333", false);
-        TestHttp http = signedIn(requester);
+        TestHttp http = UiFixtures.signIn(http(), requester);
         String csrf = TestHttp.csrf(http.get(path(ticket)).body());
         HttpResponse<String> refused =
                 http.postForm(path(ticket) + "/comments/" + reply.id(), Map.of("_csrf", csrf, "body", "  "), HTMX);
@@ -84,7 +83,7 @@ class CommentActionsTests extends IntegrationTest {
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Tela"));
         UiFixtures.agentOf(tickets, catalog, agent);
         CommentView reply = tickets.addComment(actor(requester), ticket.id(), "do-solicitante-444", false);
-        TestHttp http = signedIn(agent);
+        TestHttp http = UiFixtures.signIn(http(), agent);
         String page = http.get(path(ticket)).body();
         assertThat(page)
                 .contains("do-solicitante-444")
@@ -104,7 +103,7 @@ class CommentActionsTests extends IntegrationTest {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Som"));
         CommentView reply = tickets.addComment(actor(requester), ticket.id(), "para-apagar-555", false);
-        TestHttp http = signedIn(requester);
+        TestHttp http = UiFixtures.signIn(http(), requester);
         String csrf = TestHttp.csrf(http.get(path(ticket)).body());
         HttpResponse<String> deleted =
                 http.postForm(path(ticket) + "/comments/" + reply.id() + "/delete", Map.of("_csrf", csrf), HTMX);
@@ -119,7 +118,7 @@ class CommentActionsTests extends IntegrationTest {
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Nota"));
         Actor staff = UiFixtures.agentOf(tickets, catalog, agent);
         CommentView note = tickets.addComment(staff, ticket.id(), "nota-interna-666", true);
-        TestHttp http = signedIn(requester);
+        TestHttp http = UiFixtures.signIn(http(), requester);
         String csrf = TestHttp.csrf(http.get(path(ticket)).body());
         for (String view : new String[] {"", "/edit"}) {
             HttpResponse<String> response = http.get(path(ticket) + "/comments/" + note.id() + view, HTMX);
@@ -143,12 +142,5 @@ class CommentActionsTests extends IntegrationTest {
 
     private static String path(TicketView ticket) {
         return "/tickets/" + ticket.number();
-    }
-
-    private TestHttp signedIn(UserView user) {
-        TestHttp http = http();
-        assertThat(TestHttp.location(http.login(user.email(), TestUsers.PASSWORD)))
-                .doesNotContain("error");
-        return http;
     }
 }

@@ -8,7 +8,6 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
-import com.echamado.support.TestUsers;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
@@ -36,7 +35,7 @@ class TicketEditPageTests extends IntegrationTest {
     void theRequesterEditsTheirOpenTicketFromItsPage() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Monitor"));
-        TestHttp http = signedIn(requester);
+        TestHttp http = UiFixtures.signIn(http(), requester);
         assertThat(http.get("/tickets/" + ticket.number()).body()).contains("id=\"edit-ticket\"");
         String form = http.get("/tickets/" + ticket.number() + "/edit").body();
         assertThat(form).contains("Editar chamado #" + ticket.number()).contains(ticket.title());
@@ -63,7 +62,7 @@ class TicketEditPageTests extends IntegrationTest {
     void errorsStandBesideTheFieldsAndKeepTheInput() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Teclado"));
-        TestHttp http = signedIn(requester);
+        TestHttp http = UiFixtures.signIn(http(), requester);
         String form = http.get("/tickets/" + ticket.number() + "/edit").body();
         Map<String, String> fields = fields(form, ticket, "ab");
         fields.put("description", "texto-mantido-789");
@@ -84,7 +83,7 @@ class TicketEditPageTests extends IntegrationTest {
         UserView agent = users.create(Role.SUPPORT);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Rede"));
         Actor staff = UiFixtures.agentOf(tickets, catalog, agent);
-        TestHttp http = signedIn(agent);
+        TestHttp http = UiFixtures.signIn(http(), agent);
         String form = http.get("/tickets/" + ticket.number() + "/edit").body();
         tickets.assign(staff, ticket.id(), ticket.version(), agent.id()); // someone else changes it meanwhile
 
@@ -110,7 +109,7 @@ class TicketEditPageTests extends IntegrationTest {
     void othersGetNoEditLinkAndCannotEditByTypingTheUrl() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Alheio"));
-        TestHttp stranger = signedIn(users.create(Role.USER));
+        TestHttp stranger = UiFixtures.signIn(http(), users.create(Role.USER));
         assertThat(stranger.get("/tickets/" + ticket.number() + "/edit", "Accept", "text/html")
                         .statusCode())
                 .isEqualTo(404);
@@ -118,7 +117,7 @@ class TicketEditPageTests extends IntegrationTest {
         UserView agent = users.create(Role.SUPPORT);
         Actor staff = UiFixtures.agentOf(tickets, catalog, agent);
         TicketView closed = tickets.close(staff, ticket.id(), ticket.version());
-        TestHttp owner = signedIn(requester);
+        TestHttp owner = UiFixtures.signIn(http(), requester);
         assertThat(owner.get("/tickets/" + ticket.number()).body()).doesNotContain("id=\"edit-ticket\"");
         String csrf = TestHttp.csrf(owner.get("/tickets/new").body());
         Map<String, String> fields = new HashMap<>(Map.of("_csrf", csrf, "version", Long.toString(closed.version())));
@@ -136,13 +135,6 @@ class TicketEditPageTests extends IntegrationTest {
 
     private Actor actor(UserView user) {
         return tickets.actor(user.id(), false, false);
-    }
-
-    private TestHttp signedIn(UserView user) {
-        TestHttp http = http();
-        assertThat(TestHttp.location(http.login(user.email(), TestUsers.PASSWORD)))
-                .doesNotContain("error");
-        return http;
     }
 
     /** The form as the page filled it, with another title. */
