@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The edit form of a ticket, with the version it was read at. A due date is the end of the chosen day (as when
- * opening); a date left as it was keeps the exact due time the ticket had.
+ * opening); a date left as it was keeps the exact due time the ticket had. Only catalog choices that changed are
+ * sent, so a ticket whose type or category was disabled since can still have its other fields edited.
  */
 record TicketEditForm(
         @NotBlank @Size(min = 5, max = 200) String title,
@@ -43,7 +45,7 @@ record TicketEditForm(
     }
 
     boolean dueDateChanged(TicketView ticket, ZoneId zone) {
-        return !java.util.Objects.equals(dueDate, day(ticket.dueAt(), zone));
+        return !Objects.equals(dueDate, day(ticket.dueAt(), zone));
     }
 
     TicketChanges toChanges(TicketView ticket, ZoneId zone) {
@@ -51,13 +53,15 @@ record TicketEditForm(
         Instant dueAt = newDue && dueDate != null
                 ? dueDate.plusDays(1).atStartOfDay(zone).toInstant()
                 : null;
+        boolean sameCategory = Objects.equals(categoryId, ticket.categoryId());
+        boolean sameSubcategory = sameCategory && Objects.equals(subcategoryId, ticket.subcategoryId());
         return new TicketChanges(
                 title,
                 description,
-                typeId,
-                categoryId,
-                subcategoryId,
-                subcategoryId == null && ticket.subcategoryId() != null,
+                Objects.equals(typeId, ticket.typeId()) ? null : typeId,
+                sameCategory ? null : categoryId,
+                sameSubcategory ? null : subcategoryId,
+                !sameSubcategory && subcategoryId == null && ticket.subcategoryId() != null,
                 null,
                 priority,
                 dueAt,

@@ -1,5 +1,6 @@
 package com.echamado.ui.web;
 
+import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.CatalogException;
 import com.echamado.catalog.CatalogKind;
 import com.echamado.catalog.Priority;
@@ -9,6 +10,9 @@ import com.echamado.tickets.TicketView;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -119,12 +123,28 @@ class TicketEditPage {
         return "redirect:/tickets/" + ticket.number();
     }
 
+    /** The enabled choices, and the ticket's own even if it was disabled since. */
+    private static List<CatalogEntryView> withCurrent(
+            List<CatalogEntryView> enabled, UUID current, Names.Entries entries) {
+        if (current == null || !entries.known(current) || enabled.stream().anyMatch(e -> e.id().equals(current))) {
+            return enabled;
+        }
+        List<CatalogEntryView> out = new ArrayList<>(enabled);
+        out.add(entries.byId().get(current));
+        return out;
+    }
+
     private String prepare(TicketView ticket, UUID categoryId, Model model) {
         Names.Entries entries = names.catalog();
         model.addAttribute("ticket", ticket);
-        model.addAttribute("types", entries.enabled(CatalogKind.TICKET_TYPE));
-        model.addAttribute("categories", entries.enabled(CatalogKind.CATEGORY));
-        model.addAttribute("subcategories", names.subcategoriesOf(categoryId));
+        model.addAttribute("types", withCurrent(entries.enabled(CatalogKind.TICKET_TYPE), ticket.typeId(), entries));
+        model.addAttribute(
+                "categories", withCurrent(entries.enabled(CatalogKind.CATEGORY), ticket.categoryId(), entries));
+        List<CatalogEntryView> subcategories = names.subcategoriesOf(categoryId);
+        if (Objects.equals(categoryId, ticket.categoryId())) {
+            subcategories = withCurrent(subcategories, ticket.subcategoryId(), entries);
+        }
+        model.addAttribute("subcategories", subcategories);
         model.addAttribute("priorities", Priority.values());
         return "ui/tickets/edit";
     }

@@ -3,12 +3,16 @@ package com.echamado.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.catalog.CatalogEntryRequest;
+import com.echamado.catalog.CatalogEntryView;
+import com.echamado.catalog.CatalogKind;
 import com.echamado.catalog.Priority;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.tickets.Actor;
+import com.echamado.tickets.NewTicket;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.net.http.HttpResponse;
@@ -131,6 +135,38 @@ class TicketEditPageTests extends IntegrationTest {
         assertThat(TestHttp.location(post)).endsWith("/tickets/" + ticket.number());
         assertThat(owner.get("/tickets/" + ticket.number()).body()).contains("O chamado está fechado");
         assertThat(tickets.get(staff, ticket.id()).title()).isEqualTo(ticket.title());
+    }
+
+    @Test
+    void aTicketWhoseCategoryWasDisabledSinceCanStillBeEdited() {
+        UserView requester = users.create(Role.USER);
+        CatalogEntryView legacy = catalog.create(
+                CatalogKind.CATEGORY,
+                new CatalogEntryRequest(UiFixtures.unique("Legado"), null, null, null, 0, false, false, false));
+        TicketView ticket = tickets.open(
+                actor(requester),
+                new NewTicket(
+                        UiFixtures.unique("Antigo"),
+                        "Descrição",
+                        UiFixtures.INCIDENT,
+                        legacy.id(),
+                        null,
+                        UiFixtures.SUPPORT_DEPARTMENT,
+                        Priority.LOW,
+                        null,
+                        null));
+        catalog.disable(CatalogKind.CATEGORY, legacy.id());
+        TestHttp http = UiFixtures.signIn(http(), requester);
+        String form = http.get("/tickets/" + ticket.number() + "/edit").body();
+        assertThat(form).contains("<option value=\"" + legacy.id() + "\" selected=\"selected\">" + legacy.name());
+
+        String title = UiFixtures.unique("Antigo e corrigido");
+        HttpResponse<String> saved =
+                http.postForm("/tickets/" + ticket.number() + "/edit", fields(form, ticket, title));
+        assertThat(TestHttp.location(saved)).endsWith("/tickets/" + ticket.number());
+        TicketView now = tickets.get(actor(requester), ticket.id());
+        assertThat(now.title()).isEqualTo(title);
+        assertThat(now.categoryId()).isEqualTo(legacy.id());
     }
 
     private Actor actor(UserView user) {
