@@ -52,7 +52,8 @@ class CatalogCache {
         Cache cache = caches.getCache(name);
         if (cache != null) {
             try {
-                cache.clear();
+                cache.invalidate(); // clear() may be deferred: a read right after the write could still see the old
+                // entry
             } catch (RuntimeException unreachable) {
                 // entries expire by themselves (time-to-live); the database stays the truth
             }

@@ -135,8 +135,21 @@ public class TicketManagement {
         return ticket.toView(now());
     }
 
+    /**
+     * Agents of the ticket and administrators change any field; its requester changes what describes their problem
+     * (not the department, which decides who works it) while the ticket is open.
+     */
     public TicketView edit(Actor actor, UUID id, long expectedVersion, TicketChanges changes) {
-        Ticket ticket = staffTicket(actor, id, expectedVersion);
+        Ticket ticket = visible(actor, id);
+        if (!isStaffFor(actor, ticket)) {
+            if (!ticket.requesterId().equals(actor.id())) {
+                throw TicketException.forbidden("Only agents, administrators and the requester edit tickets");
+            }
+            if (changes.departmentId() != null) {
+                throw TicketException.forbidden("Only agents and administrators move tickets between departments");
+            }
+        }
+        checkVersion(ticket, expectedVersion);
         UUID category = changes.categoryId() != null ? changes.categoryId() : ticket.categoryId();
         checkReferences(changes.typeId(), changes.categoryId(), null, changes.departmentId());
         if (changes.subcategoryId() != null && !changes.clearSubcategory()) {
@@ -296,6 +309,19 @@ public class TicketManagement {
                 .filter(comment -> staff || !comment.internal())
                 .map(Comment::toView)
                 .toList();
+    }
+
+    /** Whether the actor may still edit the comment: only its author, and only within the edit window. */
+    @Transactional(readOnly = true)
+    public boolean mayEditComment(Actor actor, CommentView comment) {
+        return comment.authorId().equals(actor.id())
+                && !comment.createdAt().plus(properties.commentEditWindow()).isBefore(now());
+    }
+
+    /** Whether the actor may delete the comment: its author or an administrator. */
+    @Transactional(readOnly = true)
+    public boolean mayDeleteComment(Actor actor, CommentView comment) {
+        return actor.admin() || comment.authorId().equals(actor.id());
     }
 
     public CommentView addComment(Actor actor, UUID ticketId, String body, boolean internal) {

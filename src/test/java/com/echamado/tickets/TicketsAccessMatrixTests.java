@@ -94,12 +94,20 @@ class TicketsAccessMatrixTests extends IntegrationTest {
     @Test
     void aRequesterIsForbiddenToWorkTickets() {
         long version = version();
-        assertProblem(withETag(strangerToken, "PATCH", path, "{\"title\":\"Outro título\"}"), 403);
+        assertProblem(withETag(strangerToken, "PATCH", path, "{\"title\":\"Outro título\"}"), 404);
         assertProblem(
                 withETag(strangerToken, "POST", path + "/transition", "{\"statusId\":\"" + IN_PROGRESS + "\"}"), 403);
         assertProblem(withETag(strangerToken, "POST", path + "/assign", "{\"assigneeId\":null}"), 403);
-        assertProblem(withETag(ownerToken, "PATCH", path, "{\"title\":\"Outro título\"}"), 403);
+        assertProblem(withETag(ownerToken, "PATCH", path, "{\"departmentId\":\"" + INFRA_DEPARTMENT + "\"}"), 403);
+        assertProblem(withETag(ownerToken, "POST", path + "/assign", "{\"assigneeId\":null}"), 403);
         assertThat(version()).isEqualTo(version);
+    }
+
+    @Test
+    void theRequesterEditsTheDescriptionOfTheirOwnOpenTicket() {
+        HttpResponse<String> edited = withETag(ownerToken, "PATCH", path, "{\"title\":\"Outro título " + word + "\"}");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(TestHttp.parse(edited).get("title").asString()).isEqualTo("Outro título " + word);
     }
 
     @Test

@@ -32,7 +32,7 @@ class TicketEndpoints {
                 post("/api/v1/tickets", Access.AUTHENTICATED),
                 get("/api/v1/tickets/{id}", Access.AUTHENTICATED),
                 get("/api/v1/tickets/number/{number}", Access.AUTHENTICATED),
-                patch("/api/v1/tickets/{id}", Access.AGENT),
+                patch("/api/v1/tickets/{id}", Access.AUTHENTICATED),
                 post("/api/v1/tickets/{id}/transition", Access.AGENT),
                 post("/api/v1/tickets/{id}/assign", Access.AGENT),
                 post("/api/v1/tickets/{id}/resolve", Access.AGENT),

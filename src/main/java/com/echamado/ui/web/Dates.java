@@ -1,6 +1,7 @@
 package com.echamado.ui.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -21,6 +22,15 @@ class Dates {
                 .withLocale(LocaleContextHolder.getLocale())
                 .withZone(zone)
                 .format(instant);
+    }
+
+    /** A day as people of the viewer's language write it. */
+    public String day(LocalDate day) {
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(LocaleContextHolder.getLocale())
+                        .format(day);
     }
 
     public String iso(Instant instant) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The ticket list's filters as they stand in the URL, so that a view can be bookmarked and shared. {@code view}
- * names a saved view (mine, assigned, unassigned, overdue); {@code state} is open (default), closed or all.
+ * names a saved view (mine, assigned, unassigned, overdue); {@code state} is open (default), closed or all;
+ * {@code assignee} is an agent's id or {@code none}.
  */
 record ListFilters(
         String q,
@@ -26,7 +27,7 @@ record ListFilters(
         UUID type,
         UUID category,
         Priority priority,
-        UUID assignee,
+        String assignee,
         Boolean overdue,
         String state,
         LocalDate from,
@@ -37,13 +38,14 @@ record ListFilters(
         Integer page) {
 
     static final int PAGE_SIZE = 20;
+    static final String UNASSIGNED = "none";
     static final Set<String> VIEWS = Set.of("mine", "assigned", "unassigned", "overdue");
     static final Set<String> SORTS = Set.of("number", "title", "priority", "openedAt", "dueAt", "updatedAt");
 
     TicketQuery toQuery(UUID me, ZoneId zone) {
         UUID requester = null;
-        UUID assigneeId = assignee;
-        Boolean unassigned = null;
+        UUID assigneeId = assigneeId();
+        Boolean unassigned = UNASSIGNED.equals(assignee) ? true : null;
         Boolean late = Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null;
         Boolean closed = closedFilter();
         switch (savedView()) {
@@ -77,6 +79,19 @@ record ListFilters(
                 pageNumber(),
                 PAGE_SIZE,
                 null);
+    }
+
+    /** The assignee chosen in the filter: an agent's id, or {@code none} for tickets nobody works yet. */
+    public UUID assigneeId() {
+        try {
+            return assignee == null || UNASSIGNED.equals(assignee) ? null : UUID.fromString(assignee);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    public boolean unassignedOnly() {
+        return UNASSIGNED.equals(assignee);
     }
 
     public String savedView() {
@@ -149,7 +164,7 @@ record ListFilters(
         put(out, "type", type);
         put(out, "category", category);
         put(out, "priority", priority);
-        put(out, "assignee", assignee);
+        put(out, "assignee", unassignedOnly() ? UNASSIGNED : assigneeId());
         put(out, "overdue", Boolean.TRUE.equals(overdue) ? true : null);
         put(out, "state", "open".equals(stateOrDefault()) ? null : stateOrDefault());
         put(out, "from", from);

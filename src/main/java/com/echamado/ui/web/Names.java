@@ -4,9 +4,13 @@ import com.echamado.catalog.Catalog;
 import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.CatalogKind;
 import com.echamado.identity.IdentityException;
+import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
+import com.echamado.identity.UserView;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +36,29 @@ class Names {
             catalog.list(kind, true).forEach(entry -> all.put(entry.id(), entry));
         }
         return new Entries(all);
+    }
+
+    /** The enabled subcategories of a category, for the narrowing choice on the ticket forms; none without one. */
+    List<CatalogEntryView> subcategoriesOf(UUID categoryId) {
+        if (categoryId == null) {
+            return List.of();
+        }
+        return catalog.list(CatalogKind.SUBCATEGORY, false).stream()
+                .filter(sub -> categoryId.equals(sub.parentId()))
+                .toList();
+    }
+
+    /** Enabled agents of the given departments, by name, for assigning and filtering. */
+    Map<UUID, String> agentsOf(Collection<UUID> departments) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        departments.stream()
+                .flatMap(department -> catalog.agentsOf(department).stream())
+                .distinct()
+                .map(users::get)
+                .filter(user -> user.enabled() && user.hasRole(Role.SUPPORT))
+                .sorted(Comparator.comparing(UserView::fullName, String.CASE_INSENSITIVE_ORDER))
+                .forEach(user -> out.put(user.id(), user.fullName()));
+        return out;
     }
 
     /** Names of the given users; unknown ids are left out. */

@@ -1,7 +1,5 @@
 package com.echamado.ui.web;
 
-import com.echamado.catalog.Catalog;
-import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.CatalogException;
 import com.echamado.catalog.CatalogKind;
 import com.echamado.catalog.Priority;
@@ -13,7 +11,6 @@ import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NewTicketPage {
 
     private final TicketManagement tickets;
-    private final Catalog catalog;
     private final UserManagement users;
     private final Names names;
 
-    NewTicketPage(TicketManagement tickets, Catalog catalog, UserManagement users, Names names) {
+    NewTicketPage(TicketManagement tickets, UserManagement users, Names names) {
         this.tickets = tickets;
-        this.catalog = catalog;
         this.users = users;
         this.names = names;
     }
@@ -51,9 +46,9 @@ class NewTicketPage {
 
     @GetMapping("/tickets/subcategories")
     String subcategories(@RequestParam(required = false) UUID categoryId, Model model) {
-        model.addAttribute("subcategories", subcategoriesOf(categoryId));
+        model.addAttribute("subcategories", names.subcategoriesOf(categoryId));
         model.addAttribute("selected", null);
-        return "ui/tickets/new :: subcategoryOptions";
+        return "ui/tickets/fields :: subcategoryOptions";
     }
 
     @PostMapping("/tickets/new")
@@ -113,17 +108,8 @@ class NewTicketPage {
         model.addAttribute("types", entries.enabled(CatalogKind.TICKET_TYPE));
         model.addAttribute("categories", entries.enabled(CatalogKind.CATEGORY));
         model.addAttribute("departments", entries.enabled(CatalogKind.DEPARTMENT));
-        model.addAttribute("subcategories", subcategoriesOf(categoryId));
+        model.addAttribute("subcategories", names.subcategoriesOf(categoryId));
         model.addAttribute("priorities", Priority.values());
         return "ui/tickets/new";
-    }
-
-    private List<CatalogEntryView> subcategoriesOf(UUID categoryId) {
-        if (categoryId == null) {
-            return List.of();
-        }
-        return catalog.list(CatalogKind.SUBCATEGORY, false).stream()
-                .filter(sub -> categoryId.equals(sub.parentId()))
-                .toList();
     }
 }

@@ -1,9 +1,6 @@
 package com.echamado.ui.web;
 
-import com.echamado.catalog.Catalog;
 import com.echamado.catalog.CatalogKind;
-import com.echamado.identity.Role;
-import com.echamado.identity.UserManagement;
 import com.echamado.tickets.CommentView;
 import com.echamado.tickets.HistoryEntry;
 import com.echamado.tickets.TicketManagement;
@@ -12,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One ticket: description (always escaped), the conversation (internal notes only for staff: the facade leaves them
@@ -29,16 +29,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class TicketDetailPage {
 
     private final TicketManagement tickets;
-    private final Catalog catalog;
-    private final UserManagement users;
     private final Names names;
     private final MessageSource messages;
 
-    TicketDetailPage(
-            TicketManagement tickets, Catalog catalog, UserManagement users, Names names, MessageSource messages) {
+    TicketDetailPage(TicketManagement tickets, Names names, MessageSource messages) {
         this.tickets = tickets;
-        this.catalog = catalog;
-        this.users = users;
         this.names = names;
         this.messages = messages;
     }
@@ -46,16 +41,14 @@ class TicketDetailPage {
     @GetMapping("/tickets/{number}")
     String detail(
             @PathVariable long number,
+            @RequestParam(required = false) UUID editComment,
             @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
             Model model,
             Locale locale) {
         TicketView ticket = tickets.getByNumber(viewer.actor(), number);
         List<CommentView> comments = tickets.comments(viewer.actor(), ticket.id());
         List<HistoryEntry> history = tickets.history(viewer.actor(), ticket.id());
-        boolean staff = viewer.admin()
-                || (viewer.agent()
-                        && (viewer.actor().departments().contains(ticket.departmentId())
-                                || viewer.id().equals(ticket.assigneeId())));
+        boolean staff = staffFor(viewer, ticket);
         List<UUID> people = new ArrayList<>(List.of(ticket.requesterId()));
         if (ticket.assigneeId() != null) {
             people.add(ticket.assigneeId());
@@ -71,26 +64,44 @@ class TicketDetailPage {
         model.addAttribute("people", peopleNames);
         model.addAttribute("staff", staff);
         model.addAttribute("requester", viewer.id().equals(ticket.requesterId()));
+        model.addAttribute("editable", TicketEditPage.mayEdit(viewer, ticket));
+        Set<UUID> editableComments = editable(tickets, viewer, comments);
+        model.addAttribute("editableComments", editableComments);
+        model.addAttribute("deletableComments", deletable(tickets, viewer, comments));
+        model.addAttribute("editing", editableComments.contains(editComment) ? editComment : null);
         if (staff && !ticket.closed()) {
             model.addAttribute(
                     "statuses",
                     entries.enabled(CatalogKind.STATUS).stream()
                             .filter(s -> !s.id().equals(ticket.statusId()))
                             .toList());
-            model.addAttribute("agents", agentsOf(ticket.departmentId()));
+            model.addAttribute("agents", names.agentsOf(List.of(ticket.departmentId())));
         }
         return "ui/tickets/detail";
     }
 
-    /** Enabled agents of the department, by name, for the assignment choice. */
-    private Map<UUID, String> agentsOf(UUID departmentId) {
-        Map<UUID, String> out = new java.util.LinkedHashMap<>();
-        catalog.agentsOf(departmentId).stream()
-                .map(users::get)
-                .filter(user -> user.enabled() && user.hasRole(Role.SUPPORT))
-                .sorted(java.util.Comparator.comparing(com.echamado.identity.UserView::fullName))
-                .forEach(user -> out.put(user.id(), user.fullName()));
-        return out;
+    /** Whether the viewer works this ticket: an administrator, or an agent of its department or its assignee. */
+    static boolean staffFor(Viewer viewer, TicketView ticket) {
+        return viewer.admin()
+                || (viewer.agent()
+                        && (viewer.actor().departments().contains(ticket.departmentId())
+                                || viewer.id().equals(ticket.assigneeId())));
+    }
+
+    /** The comments the viewer may still edit, as the tickets module rules. */
+    static Set<UUID> editable(TicketManagement tickets, Viewer viewer, List<CommentView> comments) {
+        return comments.stream()
+                .filter(c -> tickets.mayEditComment(viewer.actor(), c))
+                .map(CommentView::id)
+                .collect(Collectors.toSet());
+    }
+
+    /** The comments the viewer may delete, as the tickets module rules. */
+    static Set<UUID> deletable(TicketManagement tickets, Viewer viewer, List<CommentView> comments) {
+        return comments.stream()
+                .filter(c -> tickets.mayDeleteComment(viewer.actor(), c))
+                .map(CommentView::id)
+                .collect(Collectors.toSet());
     }
 
     private List<TimelineItem> timeline(

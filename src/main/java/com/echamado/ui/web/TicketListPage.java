@@ -1,11 +1,16 @@
 package com.echamado.ui.web;
 
+import com.echamado.catalog.Catalog;
+import com.echamado.catalog.CatalogEntryView;
+import com.echamado.catalog.CatalogKind;
 import com.echamado.catalog.Priority;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +24,12 @@ class TicketListPage {
 
     private final TicketManagement tickets;
     private final Names names;
+    private final Catalog catalog;
 
-    TicketListPage(TicketManagement tickets, Names names) {
+    TicketListPage(TicketManagement tickets, Names names, Catalog catalog) {
         this.tickets = tickets;
         this.names = names;
+        this.catalog = catalog;
     }
 
     @GetMapping("/tickets")
@@ -42,7 +49,28 @@ class TicketListPage {
         model.addAttribute("people", names.people(people));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("hasNext", hasNext(page));
+        if (viewer.staff()) {
+            model.addAttribute("agents", agents(viewer, filters));
+        }
         return "ui/tickets/list";
+    }
+
+    /**
+     * The agents an assignee filter offers: those of the viewer's departments (all departments for an administrator),
+     * and the one already chosen in the URL, if any.
+     */
+    private Map<UUID, String> agents(Viewer viewer, ListFilters filters) {
+        Collection<UUID> departments = viewer.admin()
+                ? catalog.list(CatalogKind.DEPARTMENT, true).stream()
+                        .map(CatalogEntryView::id)
+                        .toList()
+                : viewer.actor().departments();
+        Map<UUID, String> agents = names.agentsOf(departments);
+        UUID chosen = filters.assigneeId();
+        if (chosen != null && !agents.containsKey(chosen)) {
+            agents.putAll(names.people(List.of(chosen)));
+        }
+        return agents;
     }
 
     private static boolean hasNext(TicketPage page) {

@@ -1,8 +1,12 @@
 package com.echamado.ui.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.echamado.catalog.Catalog;
 import com.echamado.catalog.Priority;
 import com.echamado.identity.UserView;
+import com.echamado.support.TestHttp;
+import com.echamado.support.TestUsers;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.NewTicket;
 import com.echamado.tickets.TicketManagement;
@@ -38,6 +42,13 @@ final class UiFixtures {
     static Actor agentOf(TicketManagement tickets, Catalog catalog, UserView agent) {
         catalog.addAgent(SUPPORT_DEPARTMENT, agent.id());
         return tickets.actor(agent.id(), false, true);
+    }
+
+    /** Signs the user in on this client's session. */
+    static TestHttp signIn(TestHttp http, UserView user) {
+        assertThat(TestHttp.location(http.login(user.email(), TestUsers.PASSWORD)))
+                .doesNotContain("error");
+        return http;
     }
 
     static String unique(String prefix) {

@@ -1,0 +1,56 @@
+package com.echamado.ui.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.echamado.catalog.Catalog;
+import com.echamado.identity.Role;
+import com.echamado.identity.UserView;
+import com.echamado.support.IntegrationTest;
+import com.echamado.support.TestHttp;
+import com.echamado.tickets.Actor;
+import com.echamado.tickets.TicketManagement;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The dashboard's charts have a text alternative: a label, and a table of the same numbers for screen readers. */
+class DashboardPageTests extends IntegrationTest {
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    Catalog catalog;
+
+    @Test
+    void eachChartHasALabelAndATableOfItsNumbersInTheViewersLanguage() {
+        UserView agent = users.create(Role.SUPPORT);
+        Actor actor = UiFixtures.agentOf(tickets, catalog, agent);
+        UiFixtures.open(tickets, users.create(Role.USER), UiFixtures.unique("Gráfico"));
+        long open = tickets.dashboard(actor).openByDepartment().get(UiFixtures.SUPPORT_DEPARTMENT.toString());
+        TestHttp http = UiFixtures.signIn(http(), agent);
+
+        String page = http.get("/").body();
+        assertThat(page)
+                .contains("id=\"chart-status\" role=\"img\" aria-describedby=\"table-status\"")
+                .contains(
+                        "aria-label=\"Gráfico: Abertos por departamento. Os mesmos números estão na tabela a seguir.\"")
+                .contains("<table class=\"visually-hidden\" id=\"table-department\">")
+                .containsPattern("<th scope=\"row\">Suporte Técnico</th>\\s*<td>" + open + "</td>")
+                .contains("<th scope=\"row\">" + day(LocalDate.now(), "pt-BR") + "</th>");
+        String english = http.get("/?lang=en").body();
+        assertThat(english)
+                .contains(
+                        "aria-label=\"Chart: Created and closed in the last 30 days. The same numbers are in the table")
+                .contains("<th scope=\"row\">" + day(LocalDate.now(), "en") + "</th>");
+    }
+
+    private static String day(LocalDate day, String language) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.forLanguageTag(language))
+                .format(day);
+    }
+}
