@@ -31,11 +31,17 @@ class ApiDocumentationIntegrationTests extends IntegrationTest {
         assertThat(undocumented).isEmpty();
         assertThat(paths.get("/api/v1/users").get("get").get("x-access").asString())
                 .isEqualTo("ADMIN");
+        assertThat(paths.get("/api/v1/tickets/{id}/assign")
+                        .get("post")
+                        .get("x-access")
+                        .asString())
+                .isEqualTo("AGENT");
         assertThat(paths.get("/api/v1/tickets/{id}")
                         .get("patch")
                         .get("x-access")
                         .asString())
-                .isEqualTo("AGENT");
+                .as("requesters edit their own tickets")
+                .isEqualTo("AUTHENTICATED");
         assertThat(paths.get("/api/v1/tickets").get("post").get("description").asString())
                 .contains("Who may call it");
     }
