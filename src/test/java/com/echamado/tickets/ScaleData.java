@@ -31,6 +31,7 @@ final class ScaleData {
     /** The PostgreSQL server: 127.0.0.1:5432, or the port in SCALE_PG_PORT (e.g. a server tuned as the guide says). */
     static final String HOST =
             "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("SCALE_PG_PORT", "5432") + "/";
+
     static final String USER = "postgres";
 
     record Size(long tickets, long comments, int users, int departments, int seed) {
