@@ -228,7 +228,7 @@ app_pid() { cat "$run/app$1.pid"; }
 app_alive() { kill -0 "$(app_pid "$1")" 2> /dev/null; }
 ready() {
   local code
-  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:${app_port[$1]}/health/ready")"
+  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:${app_port[$1]}/health/ready" || true)"
   [ "$code" = 200 ]
 }
 

@@ -296,7 +296,7 @@ live_failures() {
   local count=0 i code
   while [ ! -f "$run/stop-probe" ]; do
     for i in "$@"; do
-      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:${app_port[$i]}/health/live")"
+      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:${app_port[$i]}/health/live" || true)"
       [ "$code" = 200 ] || count=$((count + 1))
     done
     sleep 1
