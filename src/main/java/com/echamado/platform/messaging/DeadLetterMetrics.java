@@ -25,14 +25,25 @@ class DeadLetterMetrics {
         this.admin = admin;
         this.properties = properties;
         for (EventConsumer consumer : consumers) {
-            gauge(meters, "echamado.events.queue.depth", consumer, properties.queue(consumer.name()));
-            gauge(meters, "echamado.events.dead.letters", consumer, properties.deadLetterQueue(consumer.name()));
+            gauge(
+                    meters,
+                    "echamado.events.queue.depth",
+                    "Messages waiting in the consumer's queue",
+                    consumer,
+                    properties.queue(consumer.name()));
+            gauge(
+                    meters,
+                    "echamado.events.dead.letters",
+                    "Messages in the consumer's dead-letter queue",
+                    consumer,
+                    properties.deadLetterQueue(consumer.name()));
         }
     }
 
-    private void gauge(MeterRegistry meters, String name, EventConsumer consumer, String queue) {
+    private void gauge(MeterRegistry meters, String name, String description, EventConsumer consumer, String queue) {
         AtomicLong value = values.computeIfAbsent(queue, q -> new AtomicLong());
         Gauge.builder(name, value, AtomicLong::get)
+                .description(description)
                 .tag("consumer", consumer.name())
                 .register(meters);
     }

@@ -1,5 +1,6 @@
 package com.echamado.platform.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,17 @@ class EventForwarder {
         String type = types.nameOf(event);
         try {
             sink.send(event);
-            meters.counter("echamado.events.published", "type", type).increment();
+            Counter.builder("echamado.events.published")
+                    .description("Events the broker confirmed")
+                    .tag("type", type)
+                    .register(meters)
+                    .increment();
         } catch (RuntimeException e) {
-            meters.counter("echamado.events.publish.failures", "type", type).increment();
+            Counter.builder("echamado.events.publish.failures")
+                    .description("Attempts to publish an event that the broker did not confirm")
+                    .tag("type", type)
+                    .register(meters)
+                    .increment();
             LOG.warn("Event {} {} not delivered yet, will be resubmitted: {}", type, event.eventId(), e.toString());
             throw e;
         }

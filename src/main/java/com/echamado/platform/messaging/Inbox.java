@@ -1,5 +1,6 @@
 package com.echamado.platform.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
@@ -50,7 +51,11 @@ class Inbox {
             return true;
         });
         if (Boolean.TRUE.equals(ran)) {
-            meters.counter("echamado.events.consumed", "consumer", consumer.name(), "type", message.type())
+            Counter.builder("echamado.events.consumed")
+                    .description("Events processed by a consumer (each event once)")
+                    .tag("consumer", consumer.name())
+                    .tag("type", message.type())
+                    .register(meters)
                     .increment();
             Timer.builder("echamado.events.consumer.lag")
                     .description("Time from the event to its processing by the consumer")
