@@ -213,7 +213,7 @@ public final class LoadClient {
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> writers = new ArrayList<>();
         for (String side : List.of("A", "B")) {
-            String title = tag + " storm " + pair + " " + side;
+            String title = tag + "-storm-" + pair + "-" + side; // the reconciler finds tickets by "tag-"
             writers.add(start(() -> {
                 try {
                     start.await();
