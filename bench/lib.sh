@@ -110,3 +110,39 @@ cpu_seconds() {
 rss_mb() {
   awk '/^VmRSS:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status"
 }
+
+# Samples the active statements of database $1 every 200 ms into $2, one line per statement and sample:
+# "<wait event type>|<wait event>|<statement>" (wait type CPU when the backend is not waiting). Runs until killed.
+sample_db_activity() {
+  local database="$1" file="$2"
+  printf '%s\n' "select coalesce(wait_event_type, 'CPU') || '|' || coalesce(wait_event, '-') || '|'
+      || left(regexp_replace(query, '\s+', ' ', 'g'), 300)
+    from pg_stat_activity
+    where datname = '$database' and state = 'active' and pid <> pg_backend_pid()" '\watch 0.2' \
+    | psql -h 127.0.0.1 -U postgres -X -q -At -d postgres >"$file" 2>/dev/null
+}
+
+# Where the time went, from a --profile run's directory $1: db-profile.txt (the statements and wait events that
+# PostgreSQL was busy with most often) and jvm-profile.txt (JFR's hot methods and allocation sites of the service,
+# read with the JDK 25 `jfr view` when it is installed, which reads JDK 17 recordings too).
+summarize_profile() {
+  local dir="$1" jfr_tool
+  if [ -s "$dir/db-activity.txt" ]; then
+    {
+      echo "PostgreSQL busy samples (every 200 ms, one per active statement): share, samples, wait, statement"
+      grep -v '^$' "$dir/db-activity.txt" | sort | uniq -c | sort -rn \
+        | awk -v total="$(grep -vc '^$' "$dir/db-activity.txt")" \
+          '{ n = $1; $1 = ""; printf "%5.1f%% %7d %s\n", 100 * n / total, n, substr($0, 2) }' | head -n 40
+    } >"$dir/db-profile.txt"
+  fi
+  jfr_tool=$(ls /usr/lib/jvm/temurin-25*/bin/jfr 2>/dev/null | head -n 1 || true)
+  if [ -s "$dir/server.jfr" ] && [ -n "$jfr_tool" ]; then
+    {
+      "$jfr_tool" view --width 200 hot-methods "$dir/server.jfr"
+      "$jfr_tool" view --width 200 allocation-by-site "$dir/server.jfr"
+      "$jfr_tool" view --width 200 gc-pauses "$dir/server.jfr"
+      "$jfr_tool" view --width 200 contention-by-site "$dir/server.jfr"
+    } >"$dir/jvm-profile.txt" 2>&1 || true
+  fi
+  log "profile: $dir/db-profile.txt, $dir/jvm-profile.txt"
+}

@@ -7,12 +7,13 @@
 #
 #   bench/run.sh [--tickets N] [--duration S] [--warmup S] [--rate R] [--levels 1,16,64] [--database NAME]
 #   bench/run.sh --smoke      # CI: 5,000 tickets, about a minute of load; fails only on errors or a collapse
+#   bench/run.sh --profile    # also where the time goes: JFR of the service, samples of PostgreSQL's active queries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
-tickets=1000000 database="" duration=60 warmup=20 rate=300 levels=1,16,64 ceiling="" smoke=false keep=false
+tickets=1000000 database="" duration=60 warmup=20 rate=300 levels=1,16,64 ceiling="" smoke=false keep=false profile=false
 server_opts="${BENCH_SERVER_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,7 +26,8 @@ while [ $# -gt 0 ]; do
     --ceiling-duration) ceiling="$2"; shift 2 ;;
     --keep-db) keep=true; shift ;;
     --smoke) smoke=true; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --profile) profile=true; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) log "unknown option $1"; exit 2 ;;
   esac
 done
@@ -44,7 +46,9 @@ mkdir -p "$out"
 SERVER_LOG="$out/server.log"
 SERVER_PID=
 
+SAMPLER_PID=
 cleanup() {
+  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   stop_server
   if ! $keep; then psql_q -c "drop database if exists $run_db with (force)" >/dev/null 2>&1 || true; fi
 }
@@ -73,7 +77,10 @@ log "building the load generator (bench/pom.xml)"
 ensure_rabbit_user
 make_signing_key "$out/signing-key.pem"
 
-# 4. the service in the prod profile
+# 4. the service in the prod profile (with --profile: a JFR recording with the 'profile' settings)
+if $profile; then
+  server_opts="$server_opts -XX:StartFlightRecording=filename=$out/server.jfr,settings=profile,dumponexit=true"
+fi
 log "starting $jar (prod profile, $server_opts) on port $BENCH_PORT"
 t0=$(date +%s%3N)
 # shellcheck disable=SC2086
@@ -83,7 +90,11 @@ sleep 2
 rss_start=$(rss_mb "$SERVER_PID")
 log "ready in $ready_ms ms, RSS $rss_start MB (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
-# 5. the load
+# 5. the load (with --profile: PostgreSQL's active statements of this database sampled every 200 ms)
+if $profile; then
+  sample_db_activity "$run_db" "$out/db-activity.txt" &
+  SAMPLER_PID=$!
+fi
 smoke_flag=()
 $smoke && smoke_flag=(--smoke)
 set +e
@@ -96,5 +107,11 @@ java -Djava.awt.headless=true -cp "bench/target/classes:bench/target/lib/*" com.
 status=$?
 set -e
 rm -f "$out/signing-key.pem"
+if $profile; then
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  stop_server
+  summarize_profile "$out"
+fi
 log "results in $out (exit $status)"
 exit $status
