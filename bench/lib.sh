@@ -132,12 +132,19 @@ summarize_profile() {
       echo "PostgreSQL busy samples (every 200 ms, one per active statement): share, samples, wait, statement"
       grep -v '^$' "$dir/db-activity.txt" | sort | uniq -c | sort -rn \
         | awk -v total="$(grep -vc '^$' "$dir/db-activity.txt")" \
-          '{ n = $1; $1 = ""; printf "%5.1f%% %7d %s\n", 100 * n / total, n, substr($0, 2) }' | head -n 40
+          '{ n = $1; $1 = ""; printf "%5.1f%% %7d %s\n", 100 * n / total, n, substr($0, 2) }' | head -n 40 || true
     } >"$dir/db-profile.txt"
   fi
-  jfr_tool=$(ls /usr/lib/jvm/temurin-25*/bin/jfr 2>/dev/null | head -n 1 || true)
+  jfr_tool=$(find /usr/lib/jvm -maxdepth 3 -path '*temurin-2[5-9]*/bin/jfr' 2>/dev/null | sort | tail -n 1)
   if [ -s "$dir/server.jfr" ] && [ -n "$jfr_tool" ]; then
     {
+      echo "CPU samples by the innermost EChamado method on the stack (the service's own code paths)"
+      "$jfr_tool" print --events jdk.ExecutionSample --stack-depth 64 "$dir/server.jfr" | awk '
+        /jdk.ExecutionSample/ { own = ""; total++ }
+        /line:/ && own == "" && /com\.echamado\./ { own = $1 }
+        /^}/ && total { count[own == "" ? "(no EChamado frame: server, framework, GC threads)" : own]++ }
+        END { for (m in count) printf "%6.1f%% %6d %s\n", 100 * count[m] / total, count[m], m }' \
+        | sort -rn | head -n 30 || true
       "$jfr_tool" view --width 200 hot-methods "$dir/server.jfr"
       "$jfr_tool" view --width 200 allocation-by-site "$dir/server.jfr"
       "$jfr_tool" view --width 200 gc-pauses "$dir/server.jfr"

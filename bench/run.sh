@@ -77,10 +77,7 @@ log "building the load generator (bench/pom.xml)"
 ensure_rabbit_user
 make_signing_key "$out/signing-key.pem"
 
-# 4. the service in the prod profile (with --profile: a JFR recording with the 'profile' settings)
-if $profile; then
-  server_opts="$server_opts -XX:StartFlightRecording=filename=$out/server.jfr,settings=profile,dumponexit=true"
-fi
+# 4. the service in the prod profile
 log "starting $jar (prod profile, $server_opts) on port $BENCH_PORT"
 t0=$(date +%s%3N)
 # shellcheck disable=SC2086
@@ -90,8 +87,10 @@ sleep 2
 rss_start=$(rss_mb "$SERVER_PID")
 log "ready in $ready_ms ms, RSS $rss_start MB (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
-# 5. the load (with --profile: PostgreSQL's active statements of this database sampled every 200 ms)
+# 5. the load (with --profile: a JFR recording of the service from now on, with the 'profile' settings, and
+# PostgreSQL's active statements of this database sampled every 200 ms)
 if $profile; then
+  jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
   sample_db_activity "$run_db" "$out/db-activity.txt" &
   SAMPLER_PID=$!
 fi
@@ -110,6 +109,7 @@ rm -f "$out/signing-key.pem"
 if $profile; then
   kill "$SAMPLER_PID" 2>/dev/null || true
   SAMPLER_PID=
+  jcmd "$SERVER_PID" JFR.dump name=bench filename="$PWD/$out/server.jfr" >/dev/null || true
   stop_server
   summarize_profile "$out"
 fi
