@@ -16,8 +16,8 @@ class DatabaseOutageConfiguration {
     /** One request a second may wait for the pool while the database is down, to notice its return. */
     static final long PROBE_INTERVAL_MILLIS = 1000;
 
-    /** How long a request waits for a pool that has no connection at all (connecting takes milliseconds). */
-    static final long EMPTY_POOL_WAIT_MILLIS = 1000;
+    /** How long a request waits for a connection while connecting fails (connecting takes milliseconds). */
+    static final long FIRST_WAIT_MILLIS = 1000;
 
     @Bean
     static BeanPostProcessor failFastDataSource() {
@@ -26,7 +26,7 @@ class DatabaseOutageConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof FailFastDataSource)) {
                     return new FailFastDataSource(
-                            dataSource, PROBE_INTERVAL_MILLIS, EMPTY_POOL_WAIT_MILLIS, System::nanoTime);
+                            dataSource, PROBE_INTERVAL_MILLIS, FIRST_WAIT_MILLIS, System::nanoTime);
                 }
                 return bean;
             }

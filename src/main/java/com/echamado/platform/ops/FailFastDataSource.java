@@ -19,14 +19,17 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * else the process serves.
  *
  * <ul>
- *   <li>A pool without a single connection (they all died with the server) waits at most {@code emptyPoolWait} for
- *       one: connecting takes milliseconds when the server is up.
+ *   <li>A request waits at most {@code firstWait} (1 s) for a connection when connecting fails meanwhile: with the
+ *       server up, connecting takes milliseconds. (When the server goes away, the pool still holds its dead
+ *       connections; it finds them dead on the next request, tries to connect, fails at once, and would then wait
+ *       out the whole timeout.)
  *   <li>Once a request failed because the server could not be reached, later requests fail at once. HikariCP keeps
  *       reconnecting in the background meanwhile (it refills the pool to {@code minimum-idle}); as soon as it holds an
  *       idle connection again, requests go through. Besides, one request at a time is let through to the pool every
  *       {@code probeInterval} to find out.
- *   <li>A pool that is merely busy (overload) is left alone: its timeouts carry no failure to connect, and requests
- *       keep waiting up to the full {@code connection-timeout} for a connection.
+ *   <li>A pool that is merely busy (overload) is left alone: no failure to connect, so requests keep waiting up to
+ *       the full {@code connection-timeout} for a connection (in two steps: HikariCP counts the first one in
+ *       {@code hikaricp_connections_timeout_total} too).
  * </ul>
  */
 final class FailFastDataSource extends DelegatingDataSource {
@@ -34,17 +37,17 @@ final class FailFastDataSource extends DelegatingDataSource {
     private static final Logger LOG = LoggerFactory.getLogger(FailFastDataSource.class);
 
     private final long probeIntervalNanos;
-    private final long emptyPoolWaitMillis;
+    private final long firstWaitMillis;
     private final LongSupplier nanoTime;
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile boolean down;
     private volatile long nextProbe;
     private volatile SQLException lastFailure;
 
-    FailFastDataSource(DataSource target, long probeIntervalMillis, long emptyPoolWaitMillis, LongSupplier nanoTime) {
+    FailFastDataSource(DataSource target, long probeIntervalMillis, long firstWaitMillis, LongSupplier nanoTime) {
         super(target);
         this.probeIntervalNanos = probeIntervalMillis * 1_000_000;
-        this.emptyPoolWaitMillis = emptyPoolWaitMillis;
+        this.firstWaitMillis = firstWaitMillis;
         this.nanoTime = nanoTime;
     }
 
@@ -60,9 +63,7 @@ final class FailFastDataSource extends DelegatingDataSource {
         }
         try {
             HikariPool pool = hikariPool();
-            Connection connection = pool != null && pool.getTotalConnections() == 0
-                    ? pool.getConnection(emptyPoolWaitMillis)
-                    : super.getConnection();
+            Connection connection = pool == null ? super.getConnection() : fromPool(pool);
             if (down) {
                 down = false;
                 LOG.info("Database reachable again");
@@ -84,6 +85,24 @@ final class FailFastDataSource extends DelegatingDataSource {
             if (probe) {
                 probing.set(false);
             }
+        }
+    }
+
+    /**
+     * Waits {@code firstWait} for a connection; if none came and connecting did not fail (a busy pool), waits the rest
+     * of the pool's {@code connection-timeout}.
+     */
+    private Connection fromPool(HikariPool pool) throws SQLException {
+        long timeout = ((HikariDataSource) getTargetDataSource()).getConnectionTimeout();
+        long started = nanoTime.getAsLong();
+        try {
+            return pool.getConnection(Math.min(firstWaitMillis, timeout));
+        } catch (SQLTransientConnectionException e) {
+            long left = timeout - (nanoTime.getAsLong() - started) / 1_000_000;
+            if (DatabaseOutage.unreachable(e) || left <= 0) {
+                throw e;
+            }
+            return pool.getConnection(left);
         }
     }
 
