@@ -18,15 +18,18 @@ load_seq=0
 log() { printf '[rehearsal %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-# A free loopback port, never one of the shared services', never one this run already took.
+# A free loopback port, never one of the shared services', never one this run already took (kept in a file: the
+# function runs in a command substitution, whose variables are lost), and below the kernel's ephemeral range
+# (32768-60999), from which outgoing connections take ports at any time (nginx once failed to bind a port chosen there).
 taken=" 5432 6379 5672 15672 25672 4369 80 443 8080 "
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000))
     [[ "$taken" == *" $port "* ]] && continue
+    grep -qx "$port" "$run/ports" 2> /dev/null && continue
     if [ -z "$(ss -Htln "sport = :$port")" ]; then
-      taken="$taken$port "
+      echo "$port" >> "$run/ports"
       echo "$port"
       return
     fi

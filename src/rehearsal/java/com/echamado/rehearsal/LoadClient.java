@@ -34,7 +34,8 @@ import javax.net.ssl.X509TrustManager;
  * would after losing the answer. With {@code keys=false} no key is sent (the protection removed).
  *
  * <p>{@code mode=storm}: {@code pairs} times, two clients read the same ticket and both PATCH it with the ETag they
- * read; {@code blind=true} re-reads the ETag right before writing (the protection removed).
+ * read; {@code blind=true} removes the protection: the second writer re-reads the ETag after the first one's commit
+ * and writes its stale change with it (a blind write, which silently overwrites the first change).
  */
 public final class LoadClient {
 
@@ -210,27 +211,17 @@ public final class LoadClient {
         if (read.status != 200) {
             return;
         }
+        if (blind) {
+            blindPair(id, pair, read.etag);
+            return;
+        }
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> writers = new ArrayList<>();
         for (String side : List.of("A", "B")) {
-            String title = tag + "-storm-" + pair + "-" + side; // the reconciler finds tickets by "tag-"
             writers.add(start(() -> {
                 try {
                     start.await();
-                    String etag = read.etag;
-                    if (blind) {
-                        etag = send("GET", "get", 1, null, "GET", "/api/v1/tickets/" + id, null, null).etag;
-                    }
-                    send(
-                            "STORM",
-                            id + "/" + pair,
-                            1,
-                            null,
-                            "PATCH",
-                            "/api/v1/tickets/" + id,
-                            "{\"title\":\"" + title + "\"}",
-                            etag,
-                            title);
+                    stormWrite(id, pair, side, read.etag);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -240,6 +231,31 @@ public final class LoadClient {
         for (Thread writer : writers) {
             writer.join();
         }
+    }
+
+    /**
+     * The protection removed: both writers read the ticket, A writes; B, still holding the intent it formed from the
+     * first read, fetches the ETag again after A's commit and writes with it. The server cannot tell B's write from a
+     * fresh one, so it silently overwrites A's change: the lost update that If-Match exists to prevent.
+     */
+    private void blindPair(String id, int pair, String etag) {
+        stormWrite(id, pair, "A", etag);
+        Result fresh = send("GET", "get", 1, null, "GET", "/api/v1/tickets/" + id, null, null);
+        stormWrite(id, pair, "B", fresh.etag);
+    }
+
+    private void stormWrite(String id, int pair, String side, String etag) {
+        String title = tag + "-storm-" + pair + "-" + side; // the reconciler finds tickets by "tag-"
+        send(
+                "STORM",
+                id + "/" + pair,
+                1,
+                null,
+                "PATCH",
+                "/api/v1/tickets/" + id,
+                "{\"title\":\"" + title + "\"}",
+                etag,
+                title);
     }
 
     private static Thread start(Runnable work) {

@@ -5,6 +5,7 @@ import static com.echamado.platform.security.EndpointRule.get;
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,12 @@ class ObservabilityConfiguration {
         var registration = new FilterRegistrationBean<>(new HttpMetricsFilter(registry));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** HELP text on every family, no names that promtool rejects, no duplicate request metrics. */
+    @Bean
+    MeterFilter prometheusConventions() {
+        return new PrometheusConventions();
     }
 
     @Bean

@@ -2,26 +2,16 @@ package com.echamado.platform.security;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Browser sessions and the session store (Redis in {@code prod}): API calls never look a session up, and pages
- * answer 503, not 500, while the store is unreachable. Both filters run just outside Spring Session's.
+ * Browser sessions and the session store (Redis in {@code prod}): API calls never look a session up. (Pages answer
+ * 503, not 500, while the store is unreachable: {@code platform/web}'s {@code ServiceUnavailable}.)
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
-
-    @Bean
-    FilterRegistrationBean<SessionStoreUnavailable> sessionStoreUnavailable(
-            MessageSource messages, LocaleResolver locales) {
-        var registration = new FilterRegistrationBean<>(new SessionStoreUnavailable(messages, locales));
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
-        return registration;
-    }
 
     @Bean
     FilterRegistrationBean<ApiWithoutSessionCookie> apiWithoutSessionCookie(

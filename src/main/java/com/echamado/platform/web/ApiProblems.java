@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * RFC 9457 problem details for what the framework rejects: validation failures with one entry per field, bad JSON,
  * wrong types, unknown routes, wrong methods and media types; conflicts of concurrent writes as 409. No stack trace
- * and no exception text reaches the client.
+ * and no exception text reaches the client. An unreachable database (or an exhausted pool) is not handled here but in
+ * {@link ServiceUnavailable}, which also sees the failures of filters and pages: 503 with {@code Retry-After}.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -106,26 +107,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT, "Someone else changed this record meanwhile. Reload and try again.");
         problem.setTitle("Concurrent change");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-    }
-
-    /**
-     * The database is unreachable or every pooled connection is busy (overload, failover): 503 with
-     * {@code Retry-After}, so that clients and the load balancer back off and retry elsewhere.
-     */
-    @ExceptionHandler({
-        org.springframework.jdbc.CannotGetJdbcConnectionException.class,
-        org.springframework.transaction.CannotCreateTransactionException.class,
-        org.springframework.dao.DataAccessResourceFailureException.class,
-        org.springframework.dao.QueryTimeoutException.class
-    })
-    ResponseEntity<ProblemDetail> unavailable(Exception ex) {
-        LOG.warn("Database unavailable: {}", ex.getClass().getSimpleName());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "The service is busy or its database is unreachable. Retry shortly.");
-        problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problem);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
