@@ -20,7 +20,7 @@ import tools.jackson.databind.ObjectMapper;
  * Server-side timings of the SQL the service runs for lists, detail, search and the dashboard, on a generated data
  * set (docs/scale.md): each operation runs through the real query code with varied parameters, every statement it
  * issues is executed with {@code EXPLAIN (ANALYZE, TIMING OFF)}, and an operation's time is the sum of its
- * statements' planning and execution times as PostgreSQL reports them. Prints p50/p95/max per operation.
+ * statements' planning and execution times as PostgreSQL reports them. Prints p50/p95/p99/max per operation.
  *
  * <p>Run with {@code bench/measure.sh [--database echamado_scale] [--runs 200] [--only agent]}.
  */
@@ -59,6 +59,7 @@ final class ScaleBenchmark {
     private final List<Actor> requesters = new ArrayList<>();
     private final long minNumber;
     private final long maxNumber;
+    private int slowest;
 
     private ScaleBenchmark(String url) throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, ScaleData.USER, "");
@@ -101,9 +102,10 @@ final class ScaleBenchmark {
         int runs = Integer.parseInt(options.getOrDefault("runs", "200"));
         String only = options.getOrDefault("only", "");
         ScaleBenchmark bench = new ScaleBenchmark(ScaleData.HOST + database);
+        bench.slowest = Integer.parseInt(options.getOrDefault("slowest", "0"));
         System.out.println("database " + database + ": " + ScaleData.marker(ScaleData.HOST + database));
-        System.out.println("| operation | statements | p50 ms | p95 ms | max ms |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| operation | statements | p50 ms | p95 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|");
         bench.run(runs, only);
     }
 
@@ -150,13 +152,22 @@ final class ScaleBenchmark {
             time(recording.record(next.get()));
         }
         List<Double> times = new ArrayList<>();
+        Map<Double, List<RecordingJdbcTemplate.Statement>> runsByTime = new java.util.TreeMap<>();
         int statements = 0;
         for (int i = 0; i < runs; i++) {
             List<RecordingJdbcTemplate.Statement> issued = recording.record(next.get());
             statements = issued.size();
-            times.add(time(issued));
+            double time = time(issued);
+            times.add(time);
+            runsByTime.put(time, issued);
         }
         report(name, statements, times);
+        // --slowest n: the statements of the n slowest runs, to find the query shape behind a p95
+        List<Map.Entry<Double, List<RecordingJdbcTemplate.Statement>>> slow = new ArrayList<>(runsByTime.entrySet());
+        for (int i = slow.size() - 1; i >= Math.max(0, slow.size() - slowest); i--) {
+            System.err.printf("%n%s, %.2f ms:%n", name, slow.get(i).getKey());
+            slow.get(i).getValue().forEach(statement -> System.err.println("  " + statement));
+        }
     }
 
     private void measureDetail(int runs) {
@@ -201,8 +212,13 @@ final class ScaleBenchmark {
         List<Double> sorted = new ArrayList<>(times);
         sorted.sort(null);
         System.out.printf(
-                "| %s | %d | %.2f | %.2f | %.2f |%n",
-                name, statements, rank(sorted, 0.50), rank(sorted, 0.95), sorted.get(sorted.size() - 1));
+                "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n",
+                name,
+                statements,
+                rank(sorted, 0.50),
+                rank(sorted, 0.95),
+                rank(sorted, 0.99),
+                sorted.get(sorted.size() - 1));
     }
 
     /** Nearest-rank percentile. */

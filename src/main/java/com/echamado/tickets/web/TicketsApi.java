@@ -10,6 +10,7 @@ import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
 import com.echamado.tickets.TicketView;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,7 +70,16 @@ class TicketsApi {
             @RequestParam(required = false) Instant openedTo,
             @RequestParam(required = false) Instant dueFrom,
             @RequestParam(required = false) Instant dueTo,
-            @RequestParam(required = false) @Size(max = 200) String q,
+            @Parameter(
+                            description = "Full-text search over number, title, description and public replies"
+                                    + " (Portuguese, accents ignored; websearch syntax: quotes, or, -word). Results are the"
+                                    + " newest 1,000 matches the caller may see, ranked by relevance (title before"
+                                    + " description before replies, then newest first); total is exact up to 1,000,"
+                                    + " totalExact false beyond. Narrow an older search with more words or openedTo."
+                                    + " A number (1234 or #1234) finds that ticket.")
+                    @RequestParam(required = false)
+                    @Size(max = 200)
+                    String q,
             @RequestParam(required = false) @Size(max = 2_000) String filter,
             @RequestParam(required = false) @Size(max = 200) String orderBy,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
