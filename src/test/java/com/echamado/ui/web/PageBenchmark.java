@@ -2,6 +2,7 @@ package com.echamado.ui.web;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class PageBenchmark {
     private final List<Page> plan = new ArrayList<>();
     private final Map<String, List<PageClient>> sessions = new LinkedHashMap<>();
     private final Map<String, List<Long>> clientMicros = new HashMap<>();
+    private final Map<String, Integer> htmlBytes = new HashMap<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private final SqlSampler sampler;
     private double loadMin = Double.MAX_VALUE;
@@ -135,6 +137,7 @@ final class PageBenchmark {
                     failures.merge(page.tag() + " " + response.status() + " " + path, 1, Integer::sum);
                 }
                 if (measured) {
+                    htmlBytes.merge(page.tag(), response.body().getBytes(StandardCharsets.UTF_8).length, Math::max);
                     clientMicros
                             .computeIfAbsent(page.tag(), t -> new ArrayList<>())
                             .add(response.clientNanos() / 1000);
@@ -162,14 +165,15 @@ final class PageBenchmark {
                                 options.get("--users"),
                                 loadMin,
                                 loadMax));
-        out.append("| page | example | runs | server p50 ms | p95 | p99 | max | client p50 ms | p95 ≤ %.0f ms |%n"
-                .formatted(TARGET_MS));
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        out.append(
+                "| page | example | runs | server p50 ms | p95 | p99 | max | client p50 ms | HTML KB | p95 ≤ %.0f ms |%n"
+                        .formatted(TARGET_MS));
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Page page : plan) {
             List<Long> times = server.getOrDefault(page.tag(), List.of());
             List<Long> client = clientMicros.getOrDefault(page.tag(), List.of());
             double p95 = Percentiles.ms(times, 95);
-            out.append("| %s | `%s` | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n"
+            out.append("| %s | `%s` | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n"
                     .formatted(
                             page.tag(),
                             page.path().apply(0),
@@ -179,6 +183,7 @@ final class PageBenchmark {
                             Percentiles.ms(times, 99),
                             Percentiles.ms(times, 100),
                             Percentiles.ms(client, 50),
+                            htmlBytes.getOrDefault(page.tag(), 0) / 1000.0,
                             times.isEmpty() ? "?" : p95 <= TARGET_MS ? "yes" : "**no**"));
         }
         if (!failures.isEmpty()) {
