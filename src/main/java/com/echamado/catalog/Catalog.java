@@ -1,8 +1,10 @@
 package com.echamado.catalog;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -207,6 +209,12 @@ public class Catalog {
     public List<UUID> agentsOf(UUID departmentId) {
         find(CatalogKind.DEPARTMENT, departmentId);
         return agents.agentsOf(departmentId);
+    }
+
+    /** The agents of any of these departments, each once, in one statement (unknown departments have none). */
+    @Transactional(readOnly = true)
+    public List<UUID> agentsOfAny(Collection<UUID> departmentIds) {
+        return agents.agentsOfAny(Set.copyOf(departmentIds));
     }
 
     @Transactional(readOnly = true)

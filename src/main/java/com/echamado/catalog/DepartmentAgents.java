@@ -1,5 +1,7 @@
 package com.echamado.catalog;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +29,19 @@ class DepartmentAgents {
                 "select user_id from department_agent where department_id = ? order by user_id",
                 UUID.class,
                 departmentId);
+    }
+
+    /** The agents of any of these departments, each once. */
+    List<UUID> agentsOfAny(Collection<UUID> departmentIds) {
+        if (departmentIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(departmentIds.size(), "?"));
+        return jdbc.queryForList(
+                "select distinct user_id from department_agent where department_id in (" + placeholders + ")"
+                        + " order by user_id",
+                UUID.class,
+                departmentIds.toArray());
     }
 
     boolean isMember(UUID userId, UUID departmentId) {

@@ -1,5 +1,7 @@
 package com.echamado.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -19,6 +21,10 @@ interface UserRepository extends JpaRepository<User, UUID> {
             where :q = '' or u.emailNormalized like concat('%', :q, '%') or lower(u.fullName) like concat('%', :q, '%')
             """)
     Page<User> search(@Param("q") String lowerCaseQuery, Pageable pageable);
+
+    /** The users with these ids and their roles, in one statement. */
+    @Query("select distinct u from User u left join fetch u.roles where u.id in :ids")
+    List<User> findAllWithRoles(@Param("ids") Collection<UUID> ids);
 
     @Query("select count(u) from User u join u.roles r where r = com.echamado.identity.Role.ADMIN and u.enabled = true")
     long countEnabledAdministrators();

@@ -3,7 +3,6 @@ package com.echamado.ui.web;
 import com.echamado.catalog.Catalog;
 import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.CatalogKind;
-import com.echamado.identity.IdentityException;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -48,29 +46,20 @@ class Names {
                 .toList();
     }
 
-    /** Enabled agents of the given departments, by name, for assigning and filtering. */
+    /** Enabled agents of the given departments, by name, for assigning and filtering; two statements in all. */
     Map<UUID, String> agentsOf(Collection<UUID> departments) {
         Map<UUID, String> out = new LinkedHashMap<>();
-        departments.stream()
-                .flatMap(department -> catalog.agentsOf(department).stream())
-                .distinct()
-                .map(users::get)
+        users.getAll(catalog.agentsOfAny(departments)).values().stream()
                 .filter(user -> user.enabled() && user.hasRole(Role.SUPPORT))
                 .sorted(Comparator.comparing(UserView::fullName, String.CASE_INSENSITIVE_ORDER))
                 .forEach(user -> out.put(user.id(), user.fullName()));
         return out;
     }
 
-    /** Names of the given users; unknown ids are left out. */
+    /** Names of the given users, read in one go; unknown ids (deleted users) are left out, shown as nothing. */
     Map<UUID, String> people(Collection<UUID> ids) {
         Map<UUID, String> out = new HashMap<>();
-        ids.stream().filter(Objects::nonNull).distinct().forEach(id -> {
-            try {
-                out.put(id, users.get(id).fullName());
-            } catch (IdentityException gone) {
-                // a deleted user: the page shows nothing rather than failing
-            }
-        });
+        users.getAll(ids).forEach((id, user) -> out.put(id, user.fullName()));
         return out;
     }
 

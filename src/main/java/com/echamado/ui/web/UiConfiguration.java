@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /** Brazilian Portuguese by default, English on request ({@code ?lang=en}, remembered in a cookie). */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +42,30 @@ class UiConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+    }
+
+    /**
+     * Static files under their own paths only ({@code spring.web.resources.add-mappings=false} turns off Boot's
+     * catch-all {@code /**}): Thymeleaf passes every link of a page through {@code ResourceUrlEncodingFilter}, and with
+     * the catch-all each one ({@code /tickets?...} included) was looked up on the class path, uncached when not found
+     * — most of the pages' CPU at scale (docs/scale.md, "Pages"). Styles and scripts get their content hash in the
+     * name and webjars their version in the path, so browsers may keep them for a year.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        CacheControl year = CacheControl.maxAge(Duration.ofDays(365)).cachePublic();
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(year)
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
+        for (String folder : new String[] {"css", "js"}) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(year)
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
     }
 
     /** Per-ticket rights are the facade's; these rules only gate pages by role. */

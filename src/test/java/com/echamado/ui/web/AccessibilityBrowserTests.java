@@ -6,7 +6,6 @@ import com.echamado.catalog.Catalog;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
-import com.echamado.support.TestUsers;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -92,12 +90,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
                 "/admin/clients",
                 "/account/profile");
         browser.manage().deleteAllCookies();
-        browser.get(baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']"))
-                .click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.who")));
+        Chromium.signIn(browser, baseUrl(), admin.email());
     }
 
     @Test

@@ -1,12 +1,16 @@
 package com.echamado.ui.web;
 
+import com.echamado.support.TestUsers;
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
@@ -22,6 +26,14 @@ final class Chromium {
     private Chromium() {}
 
     static WebDriver start() {
+        return start(false);
+    }
+
+    /**
+     * With {@code recordNetwork}, ChromeDriver keeps the DevTools network events of every load in its performance
+     * log, which {@code FirstLoadBrowserTests} reads to count every byte received.
+     */
+    static WebDriver start(boolean recordNetwork) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             String message = "Chromium or chromedriver missing (apt-get install chromium chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -43,11 +55,24 @@ final class Chromium {
                 "--disable-sync",
                 "--window-size=1280,1000",
                 "--lang=pt-BR");
+        if (recordNetwork) {
+            options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Signs the user in through the login form (password {@code TestUsers.PASSWORD}) and waits for the shell. */
+    static void signIn(WebDriver browser, String baseUrl, String email) {
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form[action$='/login'] button[type='submit']"))
+                .click();
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.who")));
     }
 
     /** 30 seconds, ignoring elements that a form post's reload replaced under a lookup. */
