@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
@@ -208,23 +209,18 @@ final class ScaleBenchmark {
         return total;
     }
 
+    /** Percentiles from an HdrHistogram of the times in microseconds (three significant digits). */
     private static void report(String name, int statements, List<Double> times) {
-        List<Double> sorted = new ArrayList<>(times);
-        sorted.sort(null);
+        Histogram histogram = new Histogram(3);
+        times.forEach(ms -> histogram.recordValue(Math.max(0, Math.round(ms * 1000))));
         System.out.printf(
                 "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n",
                 name,
                 statements,
-                rank(sorted, 0.50),
-                rank(sorted, 0.95),
-                rank(sorted, 0.99),
-                sorted.get(sorted.size() - 1));
-    }
-
-    /** Nearest-rank percentile. */
-    private static double rank(List<Double> sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(95) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getMaxValue() / 1000.0);
     }
 
     private Actor pick(String who) {

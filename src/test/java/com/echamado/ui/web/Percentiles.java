@@ -1,8 +1,9 @@
 package com.echamado.ui.web;
 
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
-/** Nearest-rank percentiles of microsecond samples, in milliseconds (NaN without samples). */
+/** Percentiles of microsecond samples, in milliseconds (NaN without samples), from an HdrHistogram. */
 final class Percentiles {
 
     private Percentiles() {}
@@ -11,8 +12,8 @@ final class Percentiles {
         if (micros.isEmpty()) {
             return Double.NaN;
         }
-        List<Long> sorted = micros.stream().sorted().toList();
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1)) / 1000.0;
+        Histogram histogram = new Histogram(3);
+        micros.forEach(value -> histogram.recordValue(Math.max(0, value)));
+        return (percentile >= 100 ? histogram.getMaxValue() : histogram.getValueAtPercentile(percentile)) / 1000.0;
     }
 }
