@@ -145,6 +145,16 @@ summarize_profile() {
         /^}/ && total { count[own == "" ? "(no EChamado frame: server, framework, GC threads)" : own]++ }
         END { for (m in count) printf "%6.1f%% %6d %s\n", 100 * count[m] / total, count[m], m }' \
         | sort -rn | head -n 30 || true
+      echo
+      echo "CPU samples by the library that was running: the first frame from the top that is not the JDK's own"
+      echo "(java., jdk., sun.), by its first three package names"
+      "$jfr_tool" print --events jdk.ExecutionSample --stack-depth 64 "$dir/server.jfr" | awk '
+        /jdk.ExecutionSample/ { lib = ""; total++; next }
+        /line:/ && lib == "" && $1 !~ /^(java|jdk|sun)\./ { split($1, part, "."); lib = part[1] "." part[2] "." part[3] }
+        /^}/ && total { count[lib == "" ? "(the JDK only)" : lib]++ }
+        END { for (p in count) printf "%6.1f%% %6d %s\n", 100 * count[p] / total, count[p], p }' \
+        | sort -rn | head -n 25 || true
+      echo
       "$jfr_tool" view --width 200 hot-methods "$dir/server.jfr"
       "$jfr_tool" view --width 200 allocation-by-site "$dir/server.jfr"
       "$jfr_tool" view --width 200 gc-pauses "$dir/server.jfr"
