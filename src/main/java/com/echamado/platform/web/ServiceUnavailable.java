@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -46,12 +48,17 @@ final class ServiceUnavailable extends OncePerRequestFilter {
             + " shortly. Bearer-token API calls are not affected.";
     private static final String DATABASE_DETAIL = "The service is busy or its database is unreachable. Retry shortly.";
 
+    private static final String STYLESHEET = "/css/app.css";
+
     private final MessageSource messages;
     private final LocaleResolver locales;
+    private final ObjectProvider<ResourceUrlProvider> resourceUrls;
 
-    ServiceUnavailable(MessageSource messages, LocaleResolver locales) {
+    ServiceUnavailable(
+            MessageSource messages, LocaleResolver locales, ObjectProvider<ResourceUrlProvider> resourceUrls) {
         this.messages = messages;
         this.locales = locales;
+        this.resourceUrls = resourceUrls;
     }
 
     @Override
@@ -96,7 +103,7 @@ final class ServiceUnavailable extends OncePerRequestFilter {
             String title = messages.getMessage("error.503.title", null, "Service unavailable", locale);
             String text = messages.getMessage("error.503.text", null, "Please try again shortly.", locale);
             response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write(page(locale, title, text, retryAfter));
+            response.getWriter().write(page(locale, title, text, retryAfter, stylesheet()));
         }
     }
 
@@ -108,12 +115,22 @@ final class ServiceUnavailable extends OncePerRequestFilter {
         }
     }
 
-    private static String page(Locale locale, String title, String text, String retryAfter) {
+    /**
+     * The stylesheet's content-hashed path, as the pages link it: static files are cached for a year, so the plain
+     * path could show an older release's styles after an upgrade.
+     */
+    private String stylesheet() {
+        ResourceUrlProvider urls = resourceUrls.getIfAvailable();
+        String versioned = urls == null ? null : urls.getForLookupPath(STYLESHEET);
+        return versioned == null ? STYLESHEET : versioned;
+    }
+
+    private static String page(Locale locale, String title, String text, String retryAfter, String stylesheet) {
         return "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(locale.toLanguageTag()) + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta http-equiv=\"refresh\" content=\"" + retryAfter + "\">"
                 + "<title>" + HtmlUtils.htmlEscape(title) + " · EChamado</title>"
-                + "<link rel=\"stylesheet\" href=\"/css/app.css\"></head>"
+                + "<link rel=\"stylesheet\" href=\"" + HtmlUtils.htmlEscape(stylesheet) + "\"></head>"
                 + "<body><main class=\"card narrow\"><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>"
                 + HtmlUtils.htmlEscape(text) + "</p></main></body></html>\n";
     }

@@ -74,6 +74,14 @@ class RedisOutageTests {
             assertThat(page.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(page.body()).contains("<h1>").doesNotContain("Exception");
+            // the page links the stylesheet by its content-hashed name (a year-long cache must not keep old styles)
+            var stylesheet = java.util.regex.Pattern.compile("href=\"(/css/app-[0-9a-f]+\\.css)\"")
+                    .matcher(page.body());
+            assertThat(stylesheet.find()).as(page.body()).isTrue();
+            HttpResponse<String> css = new TestHttp(base).get(stylesheet.group(1));
+            assertThat(css.statusCode()).isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
             HttpResponse<String> signIn = new TestHttp(base).get("/login", "Accept", "text/html");
             assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(503);
             HttpResponse<String> asJson = new TestHttp(base).get("/login", "Accept", "application/json");

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -17,11 +18,14 @@ import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 class ServiceUnavailableTests {
 
-    final ServiceUnavailable filter =
-            new ServiceUnavailable(new StaticMessageSource(), new AcceptHeaderLocaleResolver());
+    final ServiceUnavailable filter = new ServiceUnavailable(
+            new StaticMessageSource(),
+            new AcceptHeaderLocaleResolver(),
+            new StaticListableBeanFactory().getBeanProvider(ResourceUrlProvider.class));
 
     @Test
     void anExhaustedOrUnreachablePoolAnswersTheApi503WithRetryAfterNot500() throws Exception {
