@@ -164,9 +164,10 @@ class TicketQueryPlanTests {
     /** Pages that once read thousands of rows for a few (docs/scale.md, "Pages"), as the web list asks for them. */
     static Stream<Arguments> pages() {
         List<Arguments> cases = new ArrayList<>();
-        for (String who : List.of("admin")) {
+        for (String who : List.of("admin", "agent")) {
             cases.add(list(who, "closed, sorted by priority", CLOSED_BY_PRIORITY));
             cases.add(list(who, "open, sorted by priority", OPEN_BY_PRIORITY));
+            cases.add(list(who, "deep page by offset", q -> q.page = 20));
         }
         return cases.stream();
     }
@@ -218,6 +219,44 @@ class TicketQueryPlanTests {
             read += rowsRead(child);
         }
         return read;
+    }
+
+    /** An agent's page, read as a UNION ALL of what they see, holds the rows of the plain OR in the same order. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("agentOrders")
+    void anAgentsPageIsTheOneTheOrGives(String name, String orderBy, String order, int page, Boolean closed) {
+        Q q = new Q();
+        q.orderBy = orderBy;
+        q.page = page;
+        q.closed = closed;
+        TicketQuery query = q.build();
+        TicketQueries.Where where = queries.where(agent, query, now);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(q.size);
+        params.add(page * q.size);
+        List<UUID> expected = plain.queryForList(
+                "select t.id from ticket t where " + where.sql() + " order by " + order + " limit ? offset ?",
+                UUID.class,
+                params.toArray());
+        assertThat(expected).as(name).isNotEmpty();
+        assertThat(queries.list(agent, query).items())
+                .extracting(TicketSummary::id)
+                .as(name)
+                .containsExactlyElementsOf(expected);
+    }
+
+    static Stream<Arguments> agentOrders() {
+        String rank = "case t.priority when 'LOW' then 0 when 'NORMAL' then 1 when 'HIGH' then 2 when 'URGENT' then 3"
+                + " end";
+        return Stream.of(
+                Arguments.of("newest first", null, "t.opened_at desc, t.id desc", 0, null),
+                Arguments.of("newest first, deep", null, "t.opened_at desc, t.id desc", 40, null),
+                Arguments.of("open, newest first", null, "t.opened_at desc, t.id desc", 2, false),
+                Arguments.of("priority", "priority desc", rank + " desc, t.id desc", 3, true),
+                Arguments.of("priority ascending", "priority asc", rank + " asc, t.id desc", 1, false),
+                Arguments.of(
+                        "title, then due", "title asc, dueAt desc", "t.title asc, t.due_at desc, t.id desc", 1, null),
+                Arguments.of("rating", "rating desc", "t.rating desc, t.id desc", 5, true));
     }
 
     @Test
