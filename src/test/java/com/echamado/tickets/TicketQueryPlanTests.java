@@ -168,6 +168,10 @@ class TicketQueryPlanTests {
             cases.add(list(who, "closed, sorted by priority", CLOSED_BY_PRIORITY));
             cases.add(list(who, "open, sorted by priority", OPEN_BY_PRIORITY));
             cases.add(list(who, "deep page by offset", q -> q.page = 20));
+            cases.add(list(who, "overdue", q -> {
+                q.closed = false;
+                q.overdue = true;
+            }));
         }
         return cases.stream();
     }
