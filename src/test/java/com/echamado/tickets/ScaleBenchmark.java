@@ -128,6 +128,26 @@ final class ScaleBenchmark {
                 TicketQueryPlanTests.Q q = filtered();
                 return () -> queries.list(actor, q.build());
             });
+            if (!who.equals("requester")) {
+                // the list views docs/scale.md, "Pages", found slow, as the web list asks for them (20 a page)
+                view(operations, "closed by priority", who, q -> {
+                    q.closed = true;
+                    q.orderBy = "priority desc";
+                });
+                view(operations, "deep page", who, q -> q.page = 500);
+                view(operations, "overdue", who, q -> {
+                    q.closed = false;
+                    q.overdue = true;
+                });
+                view(operations, "in progress", who, q -> {
+                    q.closed = false;
+                    q.statuses = List.of(UUID.fromString(TicketFixtures.IN_PROGRESS));
+                });
+                view(operations, "unassigned", who, q -> {
+                    q.closed = false;
+                    q.unassigned = true;
+                });
+            }
             operations.put("search, " + who, () -> {
                 Actor actor = pick(who);
                 String term = TERMS[random.nextInt(TERMS.length)];
@@ -221,6 +241,20 @@ final class ScaleBenchmark {
                 histogram.getValueAtPercentile(95) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getMaxValue() / 1000.0);
+    }
+
+    private void view(
+            Map<String, Supplier<Runnable>> operations,
+            String name,
+            String who,
+            java.util.function.Consumer<TicketQueryPlanTests.Q> shape) {
+        operations.put("list view, " + name + ", " + who, () -> {
+            Actor actor = pick(who);
+            TicketQueryPlanTests.Q q = new TicketQueryPlanTests.Q();
+            q.size = 20;
+            shape.accept(q);
+            return () -> queries.list(actor, q.build());
+        });
     }
 
     private Actor pick(String who) {
