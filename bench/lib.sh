@@ -52,7 +52,9 @@ export_server_env() {
   export JWT_SIGNING_KEY
   export REDIS_CONNECTION="redis://127.0.0.1:6379"
   export RABBITMQ_CONNECTION="amqp://$BENCH_RABBIT_USER:$BENCH_RABBIT_PASSWORD@127.0.0.1:5672/$BENCH_RABBIT_VHOST"
-  export ECHAMADO_REDIS_NAMESPACE=echamado-bench
+  # one namespace per database: cached catalog answers (an agent's departments…) of one data set must not be read
+  # by a run on another (the smoke set's memberships made a 1,000,000-ticket run answer 404 and 403)
+  export ECHAMADO_REDIS_NAMESPACE="echamado-bench-$1"
   # the load generator is one client IP with a few users: measure the service, not its API rate limiter
   export ECHAMADO_API_LIMIT_PER_IP=100000000 ECHAMADO_API_LIMIT_PER_USER=100000000
 }
