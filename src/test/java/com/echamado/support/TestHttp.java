@@ -23,6 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class TestHttp {
 
+    /** The body of {@code POST /api/v1/tickets} in the seeded default catalog; {@code %s} is the title. */
+    public static final String NEW_TICKET = """
+            {"title":"%s","description":"x","typeId":"00000000-0000-4000-8000-000000000301",
+             "categoryId":"00000000-0000-4000-8000-000000000401","departmentId":"00000000-0000-4000-8000-000000000201"}
+            """;
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     public static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -32,11 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(Services.class)
 class BrokerOutageTests {
 
-    static final String TICKET = """
-            {"title":"%s","description":"x","typeId":"00000000-0000-4000-8000-000000000301",
-             "categoryId":"00000000-0000-4000-8000-000000000401","departmentId":"00000000-0000-4000-8000-000000000201"}
-            """;
-
     @Test
     void ticketsAreAcceptedWhileRabbitMqIsDownAndTheirEventsArriveOnceAfterwards(@TempDir Path dir) {
         try (PrivateRabbitMq broker = PrivateRabbitMq.start(dir.resolve("rabbitmq"));
@@ -95,7 +90,8 @@ class BrokerOutageTests {
     }
 
     private static String open(TestHttp http, String token, String title) {
-        HttpResponse<String> created = http.json("POST", "/api/v1/tickets", token, TICKET.formatted(title));
+        HttpResponse<String> created =
+                http.json("POST", "/api/v1/tickets", token, TestHttp.NEW_TICKET.formatted(title));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestHttp.parse(created).get("id").asString();
     }

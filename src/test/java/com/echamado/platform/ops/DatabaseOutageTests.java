@@ -73,8 +73,8 @@ class DatabaseOutageTests {
             }
             long during = System.nanoTime();
             for (int i = 0; i < 10; i++) {
-                HttpResponse<String> created =
-                        new TestHttp(base).json("POST", "/api/v1/tickets", token, TICKET.formatted("outage " + i));
+                HttpResponse<String> created = new TestHttp(base)
+                        .json("POST", "/api/v1/tickets", token, TestHttp.NEW_TICKET.formatted("outage " + i));
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(503);
             }
             assertThat(Duration.ofNanos(System.nanoTime() - during))
@@ -99,19 +99,14 @@ class DatabaseOutageTests {
                                     .json("GET", "/api/v1/tickets", token, null)
                                     .statusCode()
                             == 200);
-            HttpResponse<String> created =
-                    new TestHttp(base).json("POST", "/api/v1/tickets", token, TICKET.formatted("after the outage"));
+            HttpResponse<String> created = new TestHttp(base)
+                    .json("POST", "/api/v1/tickets", token, TestHttp.NEW_TICKET.formatted("after the outage"));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(browser.get("/").statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> probe.get("/health/ready").statusCode() == 200);
         }
     }
-
-    static final String TICKET = """
-            {"title":"%s","description":"x","typeId":"00000000-0000-4000-8000-000000000301",
-             "categoryId":"00000000-0000-4000-8000-000000000401","departmentId":"00000000-0000-4000-8000-000000000201"}
-            """;
 
     private static ConfigurableApplicationContext start(PrivatePostgres db) {
         String run = "echamado-dbout-" + TestDatabase.RUN_ID;

@@ -31,11 +31,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(Services.class)
 class RedisOutageTests {
 
-    static final String TICKET = """
-            {"title":"%s","description":"x","typeId":"00000000-0000-4000-8000-000000000301",
-             "categoryId":"00000000-0000-4000-8000-000000000401","departmentId":"00000000-0000-4000-8000-000000000201"}
-            """;
-
     @Test
     void pagesAnswer503AndTheApiKeepsWorkingWhileRedisIsDown(@TempDir Path dir) {
         try (PrivateRedis redis = PrivateRedis.start(dir.resolve("redis"));
@@ -52,7 +47,8 @@ class RedisOutageTests {
             redis.stop();
 
             // the browser's client sends its session cookie along: the API must not look the session up
-            HttpResponse<String> created = browser.json("POST", "/api/v1/tickets", token, TICKET.formatted("no Redis"));
+            HttpResponse<String> created =
+                    browser.json("POST", "/api/v1/tickets", token, TestHttp.NEW_TICKET.formatted("no Redis"));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             long started = System.nanoTime();
             for (int i = 0; i < 5; i++) {
