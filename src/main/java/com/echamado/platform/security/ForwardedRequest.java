@@ -55,7 +55,14 @@ final class ForwardedRequest extends HttpServletRequestWrapper {
         HttpHeaders adopted = new HttpHeaders();
         String client = peer;
         List<String> forwardedFor = values(request, "X-Forwarded-For");
-        if (!forwardedFor.isEmpty()) {
+        List<String> elements = values(request, "Forwarded");
+        if (forwardedFor.isEmpty() && !elements.isEmpty()) {
+            int hop = proxies.clientHop(
+                    elements.stream().map(ForwardedRequest::forNode).toList());
+            client = hop < 0 ? peer : forNode(elements.get(hop));
+            // the element the first trusted proxy wrote: its proto and host describe the client's request
+            adopted.set("Forwarded", elements.get(hop < 0 ? elements.size() - 1 : hop));
+        } else {
             int hop = proxies.clientHop(forwardedFor);
             client = hop < 0 ? peer : forwardedFor.get(hop);
             for (String name :
@@ -64,15 +71,6 @@ final class ForwardedRequest extends HttpServletRequestWrapper {
                 if (value != null) {
                     adopted.set(name, value);
                 }
-            }
-        } else {
-            List<String> elements = values(request, "Forwarded");
-            if (!elements.isEmpty()) {
-                int hop = proxies.clientHop(
-                        elements.stream().map(ForwardedRequest::forNode).toList());
-                client = hop < 0 ? peer : forNode(elements.get(hop));
-                // the element the first trusted proxy wrote: its proto and host describe the client's request
-                adopted.set("Forwarded", elements.get(hop < 0 ? elements.size() - 1 : hop));
             }
         }
         try {
