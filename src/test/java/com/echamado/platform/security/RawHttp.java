@@ -6,9 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * HTTP/1.1 over a plain socket from a chosen loopback address: {@code 127.0.0.1} plays a proxy in front of the
@@ -27,6 +33,16 @@ final class RawHttp {
 
     /** Sends one request; {@code headers} are name, value pairs; {@code Host: localhost} unless given. */
     static Answer send(String from, int port, String method, String path, String body, String... headers) {
+        return send(false, from, port, method, path, body, headers);
+    }
+
+    /** The same over TLS, trusting any certificate (a test's self-signed nginx). */
+    static Answer sendTls(String from, int port, String method, String path, String body, String... headers) {
+        return send(true, from, port, method, path, body, headers);
+    }
+
+    private static Answer send(
+            boolean tls, String from, int port, String method, String path, String body, String... headers) {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         boolean host = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -41,10 +57,11 @@ final class RawHttp {
             request.append("Content-Type: application/x-www-form-urlencoded\r\n");
         }
         request.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(30_000);
+        try (Socket plain = new Socket()) {
+            plain.bind(new InetSocketAddress(from, 0));
+            plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            plain.setSoTimeout(30_000);
+            Socket socket = tls ? trustingAll().createSocket(plain, "localhost", port, true) : plain;
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
@@ -52,6 +69,32 @@ final class RawHttp {
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SSLSocketFactory trustingAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

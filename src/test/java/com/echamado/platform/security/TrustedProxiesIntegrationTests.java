@@ -2,12 +2,15 @@ package com.echamado.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.echamado.deploy.ShippedNginx;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -81,6 +84,55 @@ class TrustedProxiesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void onlyATrustedProxyCanSayTheRequestCameOverTls() {
+        assertThat(RawHttp.send(CLIENT, port, "GET", "/login", null, "X-Forwarded-Proto", "https")
+                        .header("Strict-Transport-Security"))
+                .isNull();
+        assertThat(RawHttp.send(PROXY, port, "GET", "/login", null, "X-Forwarded-Proto", "https")
+                        .header("Strict-Transport-Security"))
+                .isNotNull();
+    }
+
+    @Test
+    void throughTheShippedNginxAClientCannotChooseItsAddressOrTheRedirectHost(@TempDir Path dir) {
+        String client = "127.0.0.3"; // its own sign-in budget: no other test signs in from it
+        try (ShippedNginx nginx = ShippedNginx.inFrontOf(port, dir)) {
+            for (int attempt = 1; attempt <= PER_IP; attempt++) {
+                String body = "username=" + TestHttp.encode("nobody-" + UUID.randomUUID() + "@example.test");
+                RawHttp.Answer answer = RawHttp.sendTls(
+                        client,
+                        nginx.httpsPort(),
+                        "POST",
+                        "/login",
+                        body,
+                        "X-Forwarded-For",
+                        "198.51.100." + attempt,
+                        "Forwarded",
+                        "for=198.51.100." + attempt);
+                assertThat(answer.status()).isEqualTo(403);
+            }
+            RawHttp.Answer over = RawHttp.sendTls(
+                    client,
+                    nginx.httpsPort(),
+                    "POST",
+                    "/login",
+                    "username=x%40y.test",
+                    "X-Forwarded-For",
+                    "198.51.100.99",
+                    "Forwarded",
+                    "for=198.51.100.99");
+            assertThat(over.status())
+                    .as("nginx passes on the peer's address, not the client's story")
+                    .isEqualTo(429);
+
+            RawHttp.Answer redirect = RawHttp.sendTls(
+                    client, nginx.httpsPort(), "GET", "/tickets", null, "Host", "evil.example", "Accept", "text/html");
+            assertThat(redirect.status()).isEqualTo(302);
+            assertThat(redirect.header("Location")).isEqualTo(PUBLIC_URL + "/login");
+        }
+    }
+
+    @Test
     void aFormPostFromAnotherOriginIsRefusedDespiteAValidCsrfToken() {
         String email = "nobody-" + UUID.randomUUID() + "@example.test";
         assertThat(post(email, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
@@ -101,10 +153,10 @@ class TrustedProxiesIntegrationTests extends IntegrationTest {
         TestHttp browser = http();
         String csrf = TestHttp.csrf(browser.get("/login").body());
         String client = "198.18." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256);
-        String[] all = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(headers), java.util.stream.Stream.of("X-Forwarded-For", client))
-                .toArray(String[]::new);
-        return browser.postForm("/login", Map.of("username", email, "password", "wrong", "_csrf", csrf), all);
+        return browser.postForm(
+                "/login",
+                Map.of("username", email, "password", "wrong", "_csrf", csrf),
+                with(headers, "X-Forwarded-For", client));
     }
 
     private RawHttp.Answer signIn(String from, String... headers) {
@@ -113,11 +165,13 @@ class TrustedProxiesIntegrationTests extends IntegrationTest {
     }
 
     private RawHttp.Answer page(String from, String... headers) {
-        String[] all = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(headers), java.util.stream.Stream.of("Accept", "text/html"))
-                .toArray(String[]::new);
-        RawHttp.Answer answer = RawHttp.send(from, port, "GET", "/tickets", null, all);
+        RawHttp.Answer answer = RawHttp.send(from, port, "GET", "/tickets", null, with(headers, "Accept", "text/html"));
         assertThat(answer.status()).isEqualTo(302);
         return answer;
+    }
+
+    private static String[] with(String[] headers, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(headers), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
     }
 }
