@@ -26,23 +26,7 @@ class NginxConfigTest {
     @BeforeAll
     static void certificate() {
         nginx = Tools.require("nginx", "nginx-light");
-        String openssl = Tools.require("openssl", "openssl");
-        Tools.run(List.of(
-                        openssl,
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "1",
-                        "-subj",
-                        "/CN=localhost",
-                        "-keyout",
-                        dir.resolve("echamado.key").toString(),
-                        "-out",
-                        dir.resolve("echamado.crt").toString()))
-                .assertSuccess("openssl req");
+        Tools.selfSignedCertificate(dir);
     }
 
     @Test
@@ -63,7 +47,9 @@ class NginxConfigTest {
                 .contains("limit_req zone=api burst=20 nodelay;")
                 .contains("gzip on;")
                 .contains("X-Forwarded-Proto $scheme")
-                .contains("X-Forwarded-For $proxy_add_x_forwarded_for")
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
+                .doesNotContain("$proxy_add_x_forwarded_for")
+                .contains("proxy_set_header Forwarded \"\";")
                 .contains("Strict-Transport-Security")
                 .contains("X-Content-Type-Options")
                 .contains("proxy_read_timeout")

@@ -81,6 +81,27 @@ final class Tools {
         }
     }
 
+    /** A throw-away {@code echamado.crt} / {@code echamado.key} for {@code localhost} in {@code dir} (openssl). */
+    static void selfSignedCertificate(Path dir) {
+        String openssl = require("openssl", "openssl");
+        run(List.of(
+                        openssl,
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=localhost",
+                        "-keyout",
+                        dir.resolve("echamado.key").toString(),
+                        "-out",
+                        dir.resolve("echamado.crt").toString()))
+                .assertSuccess("openssl req");
+    }
+
     static Result run(List<String> command) {
         return run(ROOT, Map.of(), command);
     }

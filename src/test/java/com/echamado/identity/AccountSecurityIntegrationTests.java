@@ -27,7 +27,7 @@ class AccountSecurityIntegrationTests extends IntegrationTest {
         }
         assertThat(TestHttp.location(browser.login(user.email(), TestUsers.PASSWORD)))
                 .as("the right password is refused while locked")
-                .endsWith("/login?locked");
+                .endsWith("/login?error");
 
         String admin = users.token(users.create(Role.ADMIN));
         HttpResponse<String> unlocked = http().json("POST", "/api/v1/users/" + user.id() + "/unlock", admin, null);

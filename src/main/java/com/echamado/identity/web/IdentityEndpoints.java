@@ -10,11 +10,8 @@ import com.echamado.identity.PasswordChangeGate;
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
 import com.echamado.platform.security.HttpSecurityContribution;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /** Who may call the identity module's endpoints, and the login form, logout and password gate of the web chain. */
@@ -54,10 +51,9 @@ class IdentityEndpoints {
     @Bean
     HttpSecurityContribution loginForm() {
         return http -> {
-            var failures = new ExceptionMappingAuthenticationFailureHandler();
-            failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-            failures.setDefaultFailureUrl("/login?error");
-            http.formLogin(form -> form.loginPage("/login").failureHandler(failures))
+            // Wrong password, unknown address, locked or disabled account: one answer, so that the form never tells
+            // whether an account exists.
+            http.formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                     .addFilterAfter(new PasswordChangeGate(), SecurityContextHolderFilter.class);
         };

@@ -16,13 +16,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API chain ({@code /api/**}: stateless, bearer JWTs from our issuer) and the web chain (everything else:
- * session login). Both apply the modules' {@link EndpointRules} and deny whatever no rule names. The authorization
- * server's own chain (identity module) comes first.
+ * session login). Both apply the modules' {@link EndpointRules} and deny whatever no rule names. The web chain
+ * refuses state-changing requests from another origin before the CSRF check ({@link SameOriginFormPosts}). The
+ * authorization server's own chain (identity module) comes first.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityChains {
@@ -55,11 +57,14 @@ class SecurityChains {
             HttpSecurity http,
             List<EndpointRules> rules,
             List<HttpSecurityContribution> contributions,
-            SecurityHeaders headers) {
+            SecurityHeaders headers,
+            PublicOrigin publicOrigin,
+            SecurityEvents events) {
         http.authorizeHttpRequests(authorize -> {
-            apply(authorize, rules, false);
-            authorize.anyRequest().denyAll();
-        });
+                    apply(authorize, rules, false);
+                    authorize.anyRequest().denyAll();
+                })
+                .addFilterBefore(new SameOriginFormPosts(publicOrigin, events), CsrfFilter.class);
         contributions.forEach(contribution -> contribution.contribute(http));
         headers.apply(http);
         return http.build();
