@@ -25,6 +25,7 @@ class CatalogEntry {
 
     private UUID parentId;
     private String name;
+    private String nameEn;
     private String nameNormalized;
     private String description;
     private boolean enabled;
@@ -61,6 +62,9 @@ class CatalogEntry {
 
     void apply(CatalogEntryRequest request) {
         this.name = request.name().trim();
+        this.nameEn = request.nameEn() == null || request.nameEn().isBlank()
+                ? null
+                : request.nameEn().trim();
         this.nameNormalized = normalize(request.name());
         this.description =
                 request.description() == null || request.description().isBlank()
@@ -91,6 +95,7 @@ class CatalogEntry {
                 kind,
                 parentId,
                 name,
+                nameEn,
                 description,
                 enabled,
                 color,

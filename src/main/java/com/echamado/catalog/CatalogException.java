@@ -3,7 +3,10 @@ package com.echamado.catalog;
 import com.echamado.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** A catalog rule was broken; {@link #field()} names the input at fault and {@link #usage()} counts users. */
+/**
+ * A catalog rule was broken; {@link #field()} names the input at fault and {@link #usage()} counts users. Refusals
+ * ({@code CONFLICT}) have their message under {@code admin.catalog.error.<code>} in the bundles.
+ */
 public class CatalogException extends ProblemException {
 
     public enum Kind {
@@ -16,7 +19,7 @@ public class CatalogException extends ProblemException {
     private final long usage;
 
     CatalogException(Kind kind, String code, String field, String message, long usage) {
-        super(status(kind), code, field, message);
+        super(status(kind), code, field, message, kind == Kind.CONFLICT ? "admin.catalog.error." + code : null);
         this.kind = kind;
         this.usage = usage;
         if (usage > 0) {

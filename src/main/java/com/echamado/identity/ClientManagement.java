@@ -146,7 +146,11 @@ public class ClientManagement {
         }
         Set<String> grants = request.grantTypes() == null ? Set.of() : request.grantTypes();
         if (grants.isEmpty() || !CONFIDENTIAL_GRANTS.containsAll(grants)) {
-            throw IdentityException.invalid("grantTypes", "Allowed grant types: " + new TreeSet<>(CONFIDENTIAL_GRANTS));
+            throw IdentityException.invalid(
+                    "grantTypes",
+                    "identity.invalid.grant-types",
+                    "Allowed grant types: " + new TreeSet<>(CONFIDENTIAL_GRANTS),
+                    String.join(", ", new TreeSet<>(CONFIDENTIAL_GRANTS)));
         }
         return grants;
     }
@@ -154,16 +158,22 @@ public class ClientManagement {
     private static Set<String> redirectUris(String field, Set<String> uris, Set<String> grants) {
         Set<String> out = new LinkedHashSet<>(uris == null ? Set.of() : uris);
         if (out.isEmpty() && grants.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue())) {
-            throw IdentityException.invalid(field, "The authorization_code grant needs at least one redirect URI");
+            throw IdentityException.invalid(
+                    field,
+                    "identity.invalid.redirect-required",
+                    "The authorization_code grant needs at least one redirect URI");
         }
         for (String uri : out) {
             try {
                 URI parsed = new URI(uri);
                 if (!parsed.isAbsolute() || parsed.getFragment() != null || uri.contains("*")) {
-                    throw IdentityException.invalid(field, "Redirect URIs are absolute, without fragment or wildcard");
+                    throw IdentityException.invalid(
+                            field,
+                            "identity.invalid.redirect-uri",
+                            "Redirect URIs are absolute, without fragment or wildcard");
                 }
             } catch (URISyntaxException e) {
-                throw IdentityException.invalid(field, "Not a URI: " + uri);
+                throw IdentityException.invalid(field, "identity.invalid.not-a-uri", "Not a URI: " + uri, uri);
             }
         }
         return out;
@@ -172,7 +182,11 @@ public class ClientManagement {
     private static Set<String> scopes(Set<String> requested) {
         Set<String> scopes = requested == null || requested.isEmpty() ? SCOPES : requested;
         if (!SCOPES.containsAll(scopes)) {
-            throw IdentityException.invalid("scopes", "Allowed scopes: " + new TreeSet<>(SCOPES));
+            throw IdentityException.invalid(
+                    "scopes",
+                    "identity.invalid.scopes",
+                    "Allowed scopes: " + new TreeSet<>(SCOPES),
+                    String.join(", ", new TreeSet<>(SCOPES)));
         }
         return scopes;
     }

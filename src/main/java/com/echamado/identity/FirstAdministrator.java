@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no user yet) creates the administrator from {@code ECHAMADO_ADMIN_EMAIL} /
- * {@code ECHAMADO_ADMIN_PASSWORD}; when the password is unset, a one-time password is printed once and must be changed
- * at first login. Replicas starting together race harmlessly: the e-mail is unique, one wins.
+ * {@code ECHAMADO_ADMIN_PASSWORD}, named {@code ECHAMADO_ADMIN_NAME} ("Administrador", the installation's default
+ * language being Brazilian Portuguese); when the password is unset, a one-time password is printed once and must be
+ * changed at first login. Replicas starting together race harmlessly: the e-mail is unique, one wins.
  */
 @Component
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
     static final String DEFAULT_EMAIL = "admin@echamado.local";
+    static final String DEFAULT_NAME = "Administrador";
 
     private final UserManagement users;
     private final IdentityProperties properties;
@@ -30,8 +32,10 @@ class FirstAdministrator implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String email = blankToNull(properties.adminEmail());
         String password = blankToNull(properties.adminPassword());
+        String name = blankToNull(properties.adminName());
         try {
-            users.createFirstAdministrator(email == null ? DEFAULT_EMAIL : email, password)
+            users.createFirstAdministrator(
+                            email == null ? DEFAULT_EMAIL : email, name == null ? DEFAULT_NAME : name, password)
                     .ifPresent(created -> {
                         if (created.oneTimePassword() != null) {
                             LOG.warn(

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param audience the audience every access token names, checked by the resource server
  * @param signingKeys PEM private keys (PKCS#8); the first signs, all are published (rotation)
  * @param signingKeyFile where {@code local} keeps the key it generates once (empty elsewhere)
+ * @param adminName the display name of the first administrator ({@code ECHAMADO_ADMIN_NAME}, "Administrador")
  */
 @Validated
 @ConfigurationProperties("echamado.identity")
@@ -26,6 +27,7 @@ public record IdentityProperties(
         String signingKeyFile,
         String adminEmail,
         String adminPassword,
+        String adminName,
         boolean registrationEnabled,
         @Min(1) int maxFailedLogins,
         @NotNull Duration lockoutDuration,

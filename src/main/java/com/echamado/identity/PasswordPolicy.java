@@ -26,17 +26,27 @@ class PasswordPolicy {
 
     void check(String field, String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw IdentityException.weakPassword(field, "The password needs at least " + MIN_LENGTH + " characters");
+            throw IdentityException.weakPassword(
+                    field,
+                    "identity.weak-password.too-short",
+                    "The password needs at least " + MIN_LENGTH + " characters",
+                    MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            throw IdentityException.weakPassword(field, "The password may have at most " + MAX_LENGTH + " characters");
+            throw IdentityException.weakPassword(
+                    field,
+                    "identity.weak-password.too-long",
+                    "The password may have at most " + MAX_LENGTH + " characters",
+                    MAX_LENGTH);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower) || password.chars().distinct().count() < 4) {
-            throw IdentityException.weakPassword(field, "This password is too common; choose another one");
+            throw IdentityException.weakPassword(
+                    field, "identity.weak-password.too-common", "This password is too common; choose another one");
         }
         if (email != null && lower.contains(email.trim().toLowerCase(Locale.ROOT))) {
-            throw IdentityException.weakPassword(field, "The password must not contain the e-mail address");
+            throw IdentityException.weakPassword(
+                    field, "identity.weak-password.contains-email", "The password must not contain the e-mail address");
         }
     }
 

@@ -89,11 +89,11 @@ public class UserManagement {
     }
 
     /** Creates the first administrator when the installation has no user yet; empty when it already has users. */
-    public Optional<CreatedUser> createFirstAdministrator(String email, String password) {
+    public Optional<CreatedUser> createFirstAdministrator(String email, String name, String password) {
         if (users.count() > 0) {
             return Optional.empty();
         }
-        return Optional.of(create(new NewUser(email, "Administrator", password, EnumSet.of(Role.ADMIN), null), null));
+        return Optional.of(create(new NewUser(email, name, password, EnumSet.of(Role.ADMIN), null), null));
     }
 
     @Transactional(readOnly = true)
@@ -132,10 +132,11 @@ public class UserManagement {
     /** The user's own name and preferred language ({@code pt-BR} or {@code en}). */
     public UserView updateProfile(UUID id, String fullName, String language) {
         if (fullName == null || fullName.isBlank() || fullName.trim().length() > 200) {
-            throw IdentityException.invalid("fullName", "A name of 1 to 200 characters is required");
+            throw IdentityException.invalid(
+                    "fullName", "identity.invalid.name", "A name of 1 to 200 characters is required");
         }
         if (!"pt-BR".equals(language) && !"en".equals(language)) {
-            throw IdentityException.invalid("language", "Choose pt-BR or en");
+            throw IdentityException.invalid("language", "identity.invalid.language", "Choose pt-BR or en");
         }
         User user = find(id);
         user.updateProfile(fullName, language);
@@ -145,7 +146,7 @@ public class UserManagement {
 
     public UserView changeRoles(UUID id, Set<Role> roles, UUID actorId) {
         if (roles == null || roles.isEmpty()) {
-            throw IdentityException.invalid("roles", "At least one role is required");
+            throw IdentityException.invalid("roles", "identity.invalid.roles", "At least one role is required");
         }
         User user = find(id);
         if (user.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && user.enabled()) {
@@ -199,7 +200,10 @@ public class UserManagement {
             throw IdentityException.wrongCurrentPassword();
         }
         if (currentPassword.equals(newPassword)) {
-            throw IdentityException.weakPassword("newPassword", "The new password must differ from the current one");
+            throw IdentityException.weakPassword(
+                    "newPassword",
+                    "identity.weak-password.unchanged",
+                    "The new password must differ from the current one");
         }
         policy.check("newPassword", newPassword, user.email());
         user.changePassword(encoder.encode(newPassword));

@@ -19,7 +19,11 @@ public class TicketException extends ProblemException {
     private final Kind kind;
 
     TicketException(Kind kind, String code, String field, String message) {
-        super(status(kind), code, field, message);
+        this(kind, code, field, message, null);
+    }
+
+    private TicketException(Kind kind, String code, String field, String message, String messageCode) {
+        super(status(kind), code, field, message, messageCode);
         this.kind = kind;
     }
 
@@ -31,8 +35,9 @@ public class TicketException extends ProblemException {
         return new TicketException(Kind.NOT_FOUND, "comment-not-found", null, "No comment " + id);
     }
 
+    /** A refused change; its message is {@code ticket.rejected.<code>} in the bundles. */
     static TicketException conflict(String code, String message) {
-        return new TicketException(Kind.CONFLICT, code, null, message);
+        return new TicketException(Kind.CONFLICT, code, null, message, "ticket.rejected." + code);
     }
 
     static TicketException invalid(String field, String message) {

@@ -104,7 +104,7 @@ class AccountSecurityIntegrationTests extends IntegrationTest {
                         "_csrf",
                         csrf));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("field-error", "too common");
+        assertThat(page.body()).contains("field-error", "Esta senha é comum demais");
     }
 
     @Test

@@ -15,7 +15,7 @@ class FirstAdministratorTests {
     @Test
     void aReplicaThatLosesTheRaceForTheFirstAdministratorStartsAnyway() {
         UserManagement users = mock(UserManagement.class);
-        when(users.createFirstAdministrator(any(), any())).thenThrow(IdentityException.emailTaken("a@b.c"));
+        when(users.createFirstAdministrator(any(), any(), any())).thenThrow(IdentityException.emailTaken("a@b.c"));
         IdentityProperties properties = new IdentityProperties(
                 "",
                 "echamado-api",
@@ -23,6 +23,7 @@ class FirstAdministratorTests {
                 "",
                 "admin@example.test",
                 "",
+                "Administrador",
                 true,
                 5,
                 Duration.ofMinutes(15),

@@ -87,6 +87,7 @@ class CatalogApi {
 
     record EntryRequest(
             @NotBlank @Size(min = 2, max = 100) String name,
+            @Size(max = 100) String nameEn,
             @Size(max = 500) String description,
             UUID parentId,
             @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
@@ -98,6 +99,7 @@ class CatalogApi {
         CatalogEntryRequest toRequest() {
             return new CatalogEntryRequest(
                     name,
+                    nameEn,
                     description,
                     parentId,
                     color,

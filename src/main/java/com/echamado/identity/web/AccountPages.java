@@ -54,7 +54,8 @@ class AccountPages {
                 users.register(form.email(), form.fullName(), form.password(), locale.toLanguageTag());
                 return "redirect:/login?registered";
             } catch (IdentityException e) {
-                errors.rejectValue(e.field() == null ? "email" : e.field(), "identity." + e.code(), e.getMessage());
+                errors.rejectValue(
+                        e.field() == null ? "email" : e.field(), e.messageCode(), e.messageArguments(), e.getMessage());
             }
         }
         return "identity/register";
@@ -83,7 +84,10 @@ class AccountPages {
                 return "redirect:/login?changed";
             } catch (IdentityException e) {
                 errors.rejectValue(
-                        e.field() == null ? "newPassword" : e.field(), "identity." + e.code(), e.getMessage());
+                        e.field() == null ? "newPassword" : e.field(),
+                        e.messageCode(),
+                        e.messageArguments(),
+                        e.getMessage());
             }
         }
         model.addAttribute("required", isRequired(authentication));

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * wrong types, unknown routes, wrong methods and media types; conflicts of concurrent writes as 409. No stack trace
  * and no exception text reaches the client. An unreachable database (or an exhausted pool) is not handled here but in
  * {@link ServiceUnavailable}, which also sees the failures of filters and pages: 503 with {@code Retry-After}.
+ * Field messages, the validation title and the messages of {@link ProblemException}s come from the message bundles in
+ * the request's language ({@code Accept-Language}: Brazilian Portuguese by default, English on request).
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -34,25 +39,45 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
     /** Builds a problem with field-level errors: {@code errors: [{field, message}]}. */
-    public static ProblemDetail validation(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        problem.setTitle("Invalid request");
+    private ProblemDetail validation(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, message("problem.validation.detail", "The request is not valid."));
+        problem.setTitle(message("problem.validation.title", "Invalid request"));
         problem.setProperty("errors", errors);
         return problem;
     }
 
-    public static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    private Map<String, String> fieldError(String field, String message) {
+        return Map.of(
+                "field", field, "message", message == null ? message("problem.field.invalid", "is invalid") : message);
+    }
+
+    /** A validation error in the request's language: its codes ({@code Size.form.name}, …, {@code Size}) first. */
+    private String message(MessageSourceResolvable error) {
+        return getMessageSource() == null
+                ? error.getDefaultMessage()
+                : getMessageSource().getMessage(error, LocaleContextHolder.getLocale());
+    }
+
+    private String message(String code, String english) {
+        return message(new DefaultMessageSourceResolvable(new String[] {code}, english));
+    }
+
+    private String message(ProblemException ex) {
+        return ex.messageCode() == null
+                ? ex.getMessage()
+                : message(new DefaultMessageSourceResolvable(
+                        new String[] {ex.messageCode()}, ex.messageArguments(), ex.getMessage()));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
+                .map(error -> fieldError(error.getField(), message(error)))
                 .toList();
         List<Map<String, String>> global = ex.getBindingResult().getGlobalErrors().stream()
-                .map(error -> fieldError(error.getObjectName(), error.getDefaultMessage()))
+                .map(error -> fieldError(error.getObjectName(), message(error)))
                 .toList();
         return ResponseEntity.badRequest()
                 .body(validation(java.util.stream.Stream.concat(errors.stream(), global.stream())
@@ -68,7 +93,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                 error instanceof FieldError field
                                         ? field.getField()
                                         : result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                                message(error))))
                 .toList();
         return ResponseEntity.badRequest().body(validation(errors));
     }
@@ -76,12 +101,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> rule(ProblemException ex) {
         boolean fieldError = ex.status() == HttpStatus.BAD_REQUEST && ex.field() != null;
+        String message = message(ex);
         ProblemDetail problem = fieldError
-                ? validation(List.of(fieldError(ex.field(), ex.getMessage())))
-                : ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+                ? validation(List.of(fieldError(ex.field(), message)))
+                : ProblemDetail.forStatusAndDetail(ex.status(), message);
         problem.setType(URI.create("https://echamado.dev/problems/" + ex.code()));
         if (ex.field() != null && !fieldError) {
-            problem.setProperty("errors", List.of(fieldError(ex.field(), ex.getMessage())));
+            problem.setProperty("errors", List.of(fieldError(ex.field(), message)));
         }
         ex.properties().forEach(problem::setProperty);
         return ResponseEntity.status(ex.status()).body(problem);
@@ -98,7 +124,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest().body(validation(List.of(fieldError(ex.getName(), "has the wrong format"))));
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(
+                        fieldError(ex.getName(), message("problem.field.wrong-format", "has the wrong format")))));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

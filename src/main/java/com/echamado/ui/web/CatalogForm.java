@@ -12,6 +12,7 @@ import java.util.UUID;
 /** A catalog entry as the admin form edits it; colour and flags only matter for statuses. */
 record CatalogForm(
         @NotBlank @Size(max = 100) String name,
+        @Size(max = 100) String nameEn,
         @Size(max = 500) String description,
         UUID parentId,
         @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
@@ -21,12 +22,13 @@ record CatalogForm(
         Boolean isFinal) {
 
     static CatalogForm empty(UUID parentId) {
-        return new CatalogForm("", "", parentId, null, 0, false, false, false);
+        return new CatalogForm("", "", "", parentId, null, 0, false, false, false);
     }
 
     static CatalogForm of(CatalogEntryView entry) {
         return new CatalogForm(
                 entry.name(),
+                entry.nameEn(),
                 entry.description(),
                 entry.parentId(),
                 entry.color(),
@@ -39,6 +41,7 @@ record CatalogForm(
     CatalogEntryRequest toRequest(boolean status) {
         return new CatalogEntryRequest(
                 name,
+                nameEn == null || nameEn.isBlank() ? null : nameEn,
                 description == null || description.isBlank() ? null : description,
                 parentId,
                 status && color != null && !color.isBlank() ? color : null,

@@ -61,7 +61,7 @@ class ClientAdminPages {
                 return "redirect:/admin/clients";
             } catch (IdentityException e) {
                 String field = e.field() != null && errors.getFieldType(e.field()) != null ? e.field() : "clientId";
-                errors.rejectValue(field, "identity." + e.code(), e.getMessage());
+                errors.rejectValue(field, e.messageCode(), e.messageArguments(), e.getMessage());
             }
         }
         model.addAttribute("clients", clients.list());

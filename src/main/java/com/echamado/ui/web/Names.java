@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Turns the ids on tickets into what people read: catalog names and colours, user names. */
@@ -27,11 +29,15 @@ class Names {
         this.users = users;
     }
 
-    /** Every catalog entry, disabled ones too (old tickets still name them). A handful of small queries. */
+    /**
+     * Every catalog entry, disabled ones too (old tickets still name them), named in the viewer's language (the
+     * English name, when there is one, for English readers). A handful of small queries.
+     */
     Entries catalog() {
+        Locale locale = LocaleContextHolder.getLocale();
         Map<UUID, CatalogEntryView> all = new HashMap<>();
         for (CatalogKind kind : CatalogKind.values()) {
-            catalog.list(kind, true).forEach(entry -> all.put(entry.id(), entry));
+            catalog.list(kind, true).forEach(entry -> all.put(entry.id(), entry.in(locale)));
         }
         return new Entries(all);
     }
@@ -43,6 +49,7 @@ class Names {
         }
         return catalog.list(CatalogKind.SUBCATEGORY, false).stream()
                 .filter(sub -> categoryId.equals(sub.parentId()))
+                .map(sub -> sub.in(LocaleContextHolder.getLocale()))
                 .toList();
     }
 

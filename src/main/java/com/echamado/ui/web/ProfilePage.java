@@ -56,7 +56,11 @@ class ProfilePage {
                 redirect.addFlashAttribute("notice", "profile.saved");
                 return "redirect:/account/profile";
             } catch (IdentityException e) {
-                errors.rejectValue(e.field() == null ? "fullName" : e.field(), "identity." + e.code(), e.getMessage());
+                errors.rejectValue(
+                        e.field() == null ? "fullName" : e.field(),
+                        e.messageCode(),
+                        e.messageArguments(),
+                        e.getMessage());
             }
         }
         model.addAttribute("user", users.get(viewer.id()));

@@ -20,7 +20,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
-/** Brazilian Portuguese by default, English on request ({@code ?lang=en}, remembered in a cookie). */
+/**
+ * Brazilian Portuguese by default, English on request: pages by {@code ?lang=en}, remembered in a cookie; the API by
+ * {@code Accept-Language}.
+ */
 @Configuration(proxyBeanMethods = false)
 class UiConfiguration implements WebMvcConfigurer {
 
@@ -33,7 +36,7 @@ class UiConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setCookieHttpOnly(true);
-        return resolver;
+        return new ApiOrCookieLocaleResolver(resolver, PORTUGUESE);
     }
 
     @Override
@@ -41,7 +44,7 @@ class UiConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -75,7 +76,8 @@ class UserAdminPages {
                 redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
                 return "redirect:/admin/users/" + created.user().id();
             } catch (IdentityException e) {
-                errors.rejectValue(e.field() == null ? "email" : e.field(), "identity." + e.code(), e.getMessage());
+                errors.rejectValue(
+                        e.field() == null ? "email" : e.field(), e.messageCode(), e.messageArguments(), e.getMessage());
             }
         }
         model.addAttribute("roles", Role.values());
@@ -87,7 +89,11 @@ class UserAdminPages {
         UserView user = users.get(id);
         model.addAttribute("user", user);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("departments", catalog.list(CatalogKind.DEPARTMENT, false));
+        model.addAttribute(
+                "departments",
+                catalog.list(CatalogKind.DEPARTMENT, false).stream()
+                        .map(d -> d.in(LocaleContextHolder.getLocale()))
+                        .toList());
         model.addAttribute("memberOf", new HashSet<>(catalog.departmentsOf(id)));
         return "ui/admin/user";
     }
@@ -147,7 +153,7 @@ class UserAdminPages {
     }
 
     private static void fail(IdentityException e, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("error", "identity." + e.code());
+        redirect.addFlashAttribute("error", e.messageCode());
         redirect.addFlashAttribute("detail", e.getMessage());
     }
 

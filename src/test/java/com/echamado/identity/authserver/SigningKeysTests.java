@@ -130,6 +130,7 @@ class SigningKeysTests {
                 null,
                 null,
                 null,
+                null,
                 false,
                 5,
                 Duration.ofMinutes(15),

@@ -142,7 +142,7 @@ class TicketEditPageTests extends IntegrationTest {
         UserView requester = users.create(Role.USER);
         CatalogEntryView legacy = catalog.create(
                 CatalogKind.CATEGORY,
-                new CatalogEntryRequest(UiFixtures.unique("Legado"), null, null, null, 0, false, false, false));
+                new CatalogEntryRequest(UiFixtures.unique("Legado"), null, null, null, null, 0, false, false, false));
         TicketView ticket = tickets.open(
                 actor(requester),
                 new NewTicket(
