@@ -40,6 +40,9 @@ class CatalogEntry {
     @Column(name = "is_final")
     private boolean isFinal;
 
+    private boolean awaitsCustomer;
+    private UUID replyStatusId;
+
     private Instant createdAt;
 
     @Version
@@ -74,6 +77,8 @@ class CatalogEntry {
             this.initial = request.initial();
             this.resolving = request.resolving();
             this.isFinal = request.isFinal();
+            this.awaitsCustomer = request.awaitsCustomer();
+            this.replyStatusId = request.awaitsCustomer() ? request.replyStatusId() : null;
         }
     }
 
@@ -98,7 +103,9 @@ class CatalogEntry {
                 initial,
                 resolving,
                 isFinal,
-                version);
+                version,
+                awaitsCustomer,
+                replyStatusId);
     }
 
     UUID id() {

@@ -2,7 +2,11 @@ package com.echamado.catalog;
 
 import java.util.UUID;
 
-/** What an administrator sets on an entry. {@code parentId} only for subcategories, colour and flags for statuses. */
+/**
+ * What an administrator sets on an entry. {@code parentId} only for subcategories, colour and flags for statuses.
+ * {@code awaitsCustomer}: the status waits for the requester, whose public reply moves the ticket to
+ * {@code replyStatusId}.
+ */
 public record CatalogEntryRequest(
         String name,
         String description,
@@ -11,4 +15,19 @@ public record CatalogEntryRequest(
         Integer displayOrder,
         boolean initial,
         boolean resolving,
-        boolean isFinal) {}
+        boolean isFinal,
+        boolean awaitsCustomer,
+        UUID replyStatusId) {
+
+    public CatalogEntryRequest(
+            String name,
+            String description,
+            UUID parentId,
+            String color,
+            Integer displayOrder,
+            boolean initial,
+            boolean resolving,
+            boolean isFinal) {
+        this(name, description, parentId, color, displayOrder, initial, resolving, isFinal, false, null);
+    }
+}

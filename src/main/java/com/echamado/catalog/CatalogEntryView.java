@@ -3,7 +3,8 @@ package com.echamado.catalog;
 import java.util.UUID;
 
 /**
- * A catalog entry as other modules and the API see it. Status flags are false for other kinds. Serializable: it is
+ * A catalog entry as other modules and the API see it. Status flags are false for other kinds; a status that
+ * {@code awaitsCustomer} moves a ticket to {@code replyStatusId} when the requester replies. Serializable: it is
  * cached in Redis.
  */
 public record CatalogEntryView(
@@ -18,5 +19,7 @@ public record CatalogEntryView(
         boolean initial,
         boolean resolving,
         boolean isFinal,
-        long version)
+        long version,
+        boolean awaitsCustomer,
+        UUID replyStatusId)
         implements java.io.Serializable {}
