@@ -77,6 +77,13 @@ class AdminPagesTests extends IntegrationTest {
         assertThat(row(page, "data-name=\"Aberto\"")).contains(">Inicial<");
         assertThat(row(page, "data-name=\"Resolvido\"")).contains(">Resolução<").doesNotContain(">Inicial<");
         assertThat(row(page, "data-name=\"Fechado\"")).contains(">Final<");
+        assertThat(row(page, "data-name=\"Aguardando cliente\"")).contains(">Aguarda o cliente<");
+
+        String waiting = http.get("/admin/catalog/statuses/00000000-0000-4000-8000-000000000103/edit")
+                .body();
+        assertThat(waiting)
+                .containsPattern("id=\"awaitsCustomer1\"[^>]*checked")
+                .containsPattern("value=\"00000000-0000-4000-8000-000000000102\" selected=\"selected\"");
     }
 
     /** The table row of the page that contains the marker. */
