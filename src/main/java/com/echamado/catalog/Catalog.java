@@ -103,7 +103,8 @@ public class Catalog {
         CatalogEntry entry = new CatalogEntry(kind, request.parentId(), clock.instant());
         entry.apply(request);
         checkName(entry, UUID.randomUUID());
-        claimFlags(entry.id(), request);
+        refuseTakenFlag("initial", request.initial(), CatalogEntryView::initial);
+        refuseTakenFlag("resolving", request.resolving(), CatalogEntryView::resolving);
         CatalogEntryView view = entries.saveAndFlush(entry).toView();
         events.publishEvent(new CatalogEntryCreated(
                 UUID.randomUUID(), clock.instant(), view.id(), view.kind(), view.parentId(), view.name()));
@@ -114,6 +115,9 @@ public class Catalog {
         cache.evictEntriesAfterCommit();
         CatalogEntry entry = find(kind, id);
         validate(kind, request);
+        if (request.awaitsCustomer() && id.equals(request.replyStatusId())) {
+            throw CatalogException.invalid("replyStatusId", "A reply moves the ticket to another status");
+        }
         if (kind == CatalogKind.SUBCATEGORY && !request.parentId().equals(entry.parentId())) {
             throw CatalogException.invalid("parentId", "A subcategory cannot move to another category");
         }
@@ -252,9 +256,33 @@ public class Catalog {
             if (request.isFinal() && (request.initial() || request.resolving())) {
                 throw CatalogException.invalid("isFinal", "A final status cannot also be initial or resolving");
             }
-        } else if (request.initial() || request.resolving() || request.isFinal()) {
+            validateReplyTarget(request);
+        } else if (request.initial() || request.resolving() || request.isFinal() || request.awaitsCustomer()) {
             throw CatalogException.invalid("initial", "Only statuses have flags");
         }
+    }
+
+    /** A status that waits for the customer names an open status that a reply moves the ticket to. */
+    private void validateReplyTarget(CatalogEntryRequest request) {
+        if (!request.awaitsCustomer()) {
+            return;
+        }
+        if (request.isFinal() || request.resolving()) {
+            throw CatalogException.invalid(
+                    "awaitsCustomer", "A resolving or final status does not wait for the customer");
+        }
+        if (request.replyStatusId() == null) {
+            throw CatalogException.invalid("replyStatusId", "Choose the status a reply of the requester moves to");
+        }
+        entries.findById(request.replyStatusId())
+                .filter(target -> target.kind() == CatalogKind.STATUS
+                        && target.enabled()
+                        && !target.isFinal()
+                        && !target.resolving()
+                        && !target.toView().awaitsCustomer())
+                .orElseThrow(() -> CatalogException.invalid(
+                        "replyStatusId",
+                        "The reply status must be an enabled status that is neither resolving, final nor waiting"));
     }
 
     private void checkName(CatalogEntry entry, UUID exclude) {
@@ -264,7 +292,23 @@ public class Catalog {
         }
     }
 
-    /** Setting a flag that only one status may hold takes it from the status that had it (before this one). */
+    /**
+     * A new status does not take a flag that only one status may hold: the admin moves it deliberately, by editing
+     * the status that should hold it (the answer names the current holder).
+     */
+    private void refuseTakenFlag(String flag, boolean requested, java.util.function.Predicate<CatalogEntryView> holds) {
+        if (requested) {
+            status(holds).ifPresent(holder -> {
+                throw CatalogException.conflict(
+                        flag + "-taken",
+                        flag,
+                        "'%s' is already the %s status; create this one without the flag and edit it to move the flag"
+                                .formatted(holder.name(), flag));
+            });
+        }
+    }
+
+    /** Editing a status to hold a flag that only one status may hold takes it from the status that had it. */
     private void claimFlags(UUID id, CatalogEntryRequest request) {
         if (request.initial()) {
             entries.releaseInitial(id);

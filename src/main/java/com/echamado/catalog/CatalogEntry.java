@@ -41,6 +41,9 @@ class CatalogEntry {
     @Column(name = "is_final")
     private boolean isFinal;
 
+    private boolean awaitsCustomer;
+    private UUID replyStatusId;
+
     private Instant createdAt;
 
     @Version
@@ -78,6 +81,8 @@ class CatalogEntry {
             this.initial = request.initial();
             this.resolving = request.resolving();
             this.isFinal = request.isFinal();
+            this.awaitsCustomer = request.awaitsCustomer();
+            this.replyStatusId = request.awaitsCustomer() ? request.replyStatusId() : null;
         }
     }
 
@@ -103,7 +108,9 @@ class CatalogEntry {
                 initial,
                 resolving,
                 isFinal,
-                version);
+                version,
+                awaitsCustomer,
+                replyStatusId);
     }
 
     UUID id() {

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * What an administrator sets on an entry. {@code nameEn} is the optional English name; {@code parentId} only for
- * subcategories, colour and flags for statuses.
+ * subcategories, colour and flags for statuses. {@code awaitsCustomer}: the status waits for the requester, whose
+ * public reply moves the ticket to {@code replyStatusId}.
  */
 public record CatalogEntryRequest(
         String name,
@@ -15,4 +16,20 @@ public record CatalogEntryRequest(
         Integer displayOrder,
         boolean initial,
         boolean resolving,
-        boolean isFinal) {}
+        boolean isFinal,
+        boolean awaitsCustomer,
+        UUID replyStatusId) {
+
+    public CatalogEntryRequest(
+            String name,
+            String nameEn,
+            String description,
+            UUID parentId,
+            String color,
+            Integer displayOrder,
+            boolean initial,
+            boolean resolving,
+            boolean isFinal) {
+        this(name, nameEn, description, parentId, color, displayOrder, initial, resolving, isFinal, false, null);
+    }
+}

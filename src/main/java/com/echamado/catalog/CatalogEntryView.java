@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A catalog entry as other modules and the API see it. {@code nameEn}, the English name, is optional. Status flags
- * are false for other kinds. Serializable: it is cached in Redis.
+ * are false for other kinds; a status that {@code awaitsCustomer} moves a ticket to {@code replyStatusId} when the
+ * requester replies. Serializable: it is cached in Redis.
  */
 public record CatalogEntryView(
         UUID id,
@@ -20,7 +21,9 @@ public record CatalogEntryView(
         boolean initial,
         boolean resolving,
         boolean isFinal,
-        long version)
+        long version,
+        boolean awaitsCustomer,
+        UUID replyStatusId)
         implements java.io.Serializable {
 
     /** The entry as a reader of this language sees it: the English name in English when there is one. */
@@ -41,6 +44,8 @@ public record CatalogEntryView(
                 initial,
                 resolving,
                 isFinal,
-                version);
+                version,
+                awaitsCustomer,
+                replyStatusId);
     }
 }

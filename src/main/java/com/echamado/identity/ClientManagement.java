@@ -5,10 +5,13 @@ import com.echamado.platform.security.SecurityEvents;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -33,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientManagement {
 
     public static final Set<String> SCOPES = Set.of("openid", "profile", "email", "api");
+    private static final String ROLE_SETTING = "settings.client.echamado.role";
+    private static final String DEPARTMENTS_SETTING = "settings.client.echamado.departments";
     private static final Set<String> CONFIDENTIAL_GRANTS = Set.of(
             AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(),
@@ -109,14 +114,15 @@ public class ClientManagement {
 
     private RegisteredClient build(String id, NewClient request, String secret) {
         Set<String> grants = grants(request);
+        ClientSettings.Builder settings = ClientSettings.builder()
+                .requireProofKey(request.type() == ClientType.PUBLIC
+                        || grants.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue()))
+                .requireAuthorizationConsent(request.requireConsent());
+        tokenRole(request, grants, settings);
         RegisteredClient.Builder builder = RegisteredClient.withId(id)
                 .clientId(request.clientId())
                 .clientName(request.name())
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(request.type() == ClientType.PUBLIC
-                                || grants.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue()))
-                        .requireAuthorizationConsent(request.requireConsent())
-                        .build())
+                .clientSettings(settings.build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(properties.accessTokenLifetime())
                         .refreshTokenTimeToLive(properties.refreshTokenLifetime())
@@ -136,6 +142,61 @@ public class ClientManagement {
                 .forEach(builder::postLogoutRedirectUri);
         scopes(request.scopes()).forEach(builder::scope);
         return builder.build();
+    }
+
+    /**
+     * The role and departments of the client's own (client_credentials) tokens: only for that grant; SUPPORT needs
+     * at least one department, other roles take none. Kept in the client's settings (plain strings: the settings are
+     * stored as JSON).
+     */
+    private static void tokenRole(NewClient request, Set<String> grants, ClientSettings.Builder settings) {
+        Set<UUID> departments = request.departments() == null ? Set.of() : request.departments();
+        if (request.role() == null) {
+            if (!departments.isEmpty()) {
+                throw IdentityException.invalid(
+                        "departments",
+                        "identity.invalid.departments-need-support",
+                        "Departments come with the SUPPORT role");
+            }
+            return;
+        }
+        if (!grants.contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())) {
+            throw IdentityException.invalid(
+                    "role",
+                    "identity.invalid.role-needs-client-credentials",
+                    "Only a client_credentials client acts with a role of its own");
+        }
+        if (request.role() == Role.SUPPORT && departments.isEmpty()) {
+            throw IdentityException.invalid(
+                    "departments",
+                    "identity.invalid.support-needs-departments",
+                    "Choose the departments whose tickets the client works");
+        }
+        if (request.role() != Role.SUPPORT && !departments.isEmpty()) {
+            throw IdentityException.invalid(
+                    "departments",
+                    "identity.invalid.departments-need-support",
+                    "Departments come with the SUPPORT role");
+        }
+        settings.setting(ROLE_SETTING, request.role().name());
+        settings.setting(
+                DEPARTMENTS_SETTING,
+                departments.stream().map(UUID::toString).sorted().collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** The role a client_credentials token of this client carries; empty when the admin gave it none. */
+    public static Optional<Role> tokenRole(RegisteredClient client) {
+        Object role = client.getClientSettings().getSetting(ROLE_SETTING);
+        return role == null ? Optional.empty() : Optional.of(Role.valueOf(role.toString()));
+    }
+
+    /** The departments a client_credentials token of this client works in (SUPPORT only). */
+    public static Set<UUID> tokenDepartments(RegisteredClient client) {
+        Object departments = client.getClientSettings().getSetting(DEPARTMENTS_SETTING);
+        if (!(departments instanceof Collection<?> ids)) {
+            return Set.of();
+        }
+        return ids.stream().map(id -> UUID.fromString(id.toString())).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> grants(NewClient request) {
@@ -210,6 +271,8 @@ public class ClientManagement {
                 Set.copyOf(client.getPostLogoutRedirectUris()),
                 Set.copyOf(client.getScopes()),
                 client.getClientSettings().isRequireAuthorizationConsent(),
-                secret);
+                secret,
+                tokenRole(client).orElse(null),
+                tokenDepartments(client));
     }
 }

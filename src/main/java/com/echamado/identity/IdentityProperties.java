@@ -39,6 +39,10 @@ public record IdentityProperties(
     /** The single-page / mobile client: public, PKCE S256, rotated refresh tokens. */
     public record PublicClient(String clientId, List<String> redirectUris, List<String> postLogoutRedirectUris) {}
 
-    /** An optional confidential client for integrations (client_credentials). */
-    public record IntegrationClient(String clientId, String clientSecret) {}
+    /**
+     * An optional confidential client for integrations (client_credentials), with the role and (for SUPPORT) the
+     * departments its tokens act with; without a role it works no tickets.
+     */
+    public record IntegrationClient(
+            String clientId, String clientSecret, Role role, List<java.util.UUID> departments) {}
 }

@@ -1,6 +1,7 @@
 package com.echamado.notifications;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.catalog.Priority;
 import com.echamado.identity.UserContact;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.messaging.EventConsumer;
@@ -16,8 +17,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail on ticket events: the department's agents on a new ticket, the assignee on assignment, the requester on a
- * status change, a resolution and a public reply. Nobody is told about their own action; users who switched e-mail
+ * E-mail on ticket events: the requester (a confirmation) and the department's agents on a new ticket, the assignee on
+ * assignment, the requester on a status change, a resolution and a public reply, and the assignee (or, while
+ * unassigned, the department's agents) on a reply of the requester. Links point to the ticket's page under the public
+ * URL. Nobody is told about their own action; users who switched e-mail
  * off or are disabled get nothing. Each recipient gets an event's mail once, also when the event is retried after
  * the SMTP server failed for another recipient ({@link EmailDeliveries}).
  */
@@ -60,14 +63,15 @@ class EmailNotifications implements EventConsumer {
     public void consume(EventMessage message) {
         Object event = message.event();
         if (event instanceof TicketOpened e) {
+            mail(message, e.requesterId(), "ticket-received", e.number(), e.title(), Detail.priority(e.priority()));
             for (UUID agent : catalog.agentsOf(e.departmentId())) {
-                if (!agent.equals(e.openedBy())) {
-                    mail(message, agent, "ticket-opened", e.number(), e.title(), e.ticketId(), e.priority());
+                if (!agent.equals(e.openedBy()) && !agent.equals(e.requesterId())) {
+                    mail(message, agent, "ticket-opened", e.number(), e.title(), Detail.priority(e.priority()));
                 }
             }
         } else if (event instanceof TicketAssigned e) {
             if (e.assigneeId() != null && !e.assigneeId().equals(e.actorId())) {
-                mail(message, e.assigneeId(), "ticket-assigned", e.number(), e.title(), e.ticketId(), "");
+                mail(message, e.assigneeId(), "ticket-assigned", e.number(), e.title(), Detail.text(""));
             }
         } else if (event instanceof TicketStatusChanged e) {
             if (!e.requesterId().equals(e.actorId())) {
@@ -77,28 +81,49 @@ class EmailNotifications implements EventConsumer {
                         "ticket-status-changed",
                         e.number(),
                         e.title(),
-                        e.ticketId(),
-                        e.statusName());
+                        Detail.text(e.statusName()));
             }
         } else if (event instanceof TicketResolved e) {
             if (!e.requesterId().equals(e.actorId())) {
-                mail(message, e.requesterId(), "ticket-resolved", e.number(), e.title(), e.ticketId(), e.resolution());
+                mail(message, e.requesterId(), "ticket-resolved", e.number(), e.title(), Detail.text(e.resolution()));
             }
-        } else if (event instanceof CommentAdded e) {
-            if (!e.internal() && !e.authorId().equals(e.requesterId())) {
-                mail(message, e.requesterId(), "comment-added", e.number(), e.title(), e.ticketId(), e.body());
+        } else if (event instanceof CommentAdded e && !e.internal()) {
+            if (!e.authorId().equals(e.requesterId())) {
+                mail(message, e.requesterId(), "comment-added", e.number(), e.title(), Detail.text(e.body()));
+            } else {
+                for (UUID worker : workersOf(e)) {
+                    mail(message, worker, "requester-replied", e.number(), e.title(), Detail.text(e.body()));
+                }
             }
         }
     }
 
-    private void mail(
-            EventMessage message,
-            UUID recipient,
-            String template,
-            long number,
-            String title,
-            UUID ticketId,
-            Object detail) {
+    /** Who works the ticket a requester replied on: its assignee, or the department's agents while unassigned. */
+    private List<UUID> workersOf(CommentAdded e) {
+        if (e.assigneeId() != null) {
+            return e.assigneeId().equals(e.authorId()) ? List.of() : List.of(e.assigneeId());
+        }
+        if (e.departmentId() == null) {
+            return List.of(); // published before the event carried the department
+        }
+        return catalog.agentsOf(e.departmentId()).stream()
+                .filter(agent -> !agent.equals(e.authorId()))
+                .toList();
+    }
+
+    /** The mail's last argument: free text as it is, or a message key translated into the recipient's language. */
+    private record Detail(String text, String key) {
+
+        static Detail text(String text) {
+            return new Detail(Objects.toString(text, ""), null);
+        }
+
+        static Detail priority(Priority priority) {
+            return new Detail(null, "mail.priority." + priority.name());
+        }
+    }
+
+    private void mail(EventMessage message, UUID recipient, String template, long number, String title, Detail detail) {
         if (deliveries.sent(message.id(), recipient)) {
             return;
         }
@@ -111,9 +136,10 @@ class EmailNotifications implements EventConsumer {
                 contact.language(),
                 Long.toString(number),
                 title,
-                properties.publicUrl().replaceAll("/+$", "") + "/tickets/" + ticketId,
+                properties.ticketLink(number),
                 contact.fullName(),
-                Objects.toString(detail, ""));
+                detail.key() == null ? detail.text() : templates.label(detail.key(), contact.language()),
+                properties.link("/account/profile"));
         mailer.send(contact.email(), mail.subject(), mail.body());
         deliveries.record(message.id(), recipient);
     }

@@ -22,11 +22,20 @@ class MailTemplates {
     }
 
     Mail render(String template, String language, Object... arguments) {
-        Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en")
-                ? Locale.ENGLISH
-                : Locale.forLanguageTag("pt-BR");
+        Locale locale = locale(language);
         return new Mail(
                 messages.getMessage("mail." + template + ".subject", arguments, locale),
                 messages.getMessage("mail." + template + ".body", arguments, locale));
+    }
+
+    /** A label of the templates' bundle ({@code mail.priority.HIGH}…) in the given language. */
+    String label(String key, String language) {
+        return messages.getMessage(key, null, locale(language));
+    }
+
+    private static Locale locale(String language) {
+        return language != null && language.toLowerCase(Locale.ROOT).startsWith("en")
+                ? Locale.ENGLISH
+                : Locale.forLanguageTag("pt-BR");
     }
 }

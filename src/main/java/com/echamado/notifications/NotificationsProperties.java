@@ -22,6 +22,16 @@ record NotificationsProperties(
         @NotBlank String mailFrom,
         @Valid @NotNull Webhooks webhooks) {
 
+    /** The ticket's page, as the web UI addresses it (by number), under the public URL. */
+    String ticketLink(long number) {
+        return link("/tickets/" + number);
+    }
+
+    /** A page of the web UI under the public URL. */
+    String link(String path) {
+        return publicUrl.replaceAll("/+$", "") + path;
+    }
+
     record Webhooks(
             @Min(1) int maxAttempts,
             @NotNull Duration firstRetry,

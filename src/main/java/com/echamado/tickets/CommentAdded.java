@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
 
-/** A public reply or an internal note was added; {@code body} is null for internal notes, which requesters never see. */
+/**
+ * A public reply or an internal note was added; {@code body} is null for internal notes, which requesters never see.
+ * {@code departmentId} and {@code assigneeId} (null when unassigned) say who works the ticket, so that a requester's
+ * reply reaches them.
+ */
 @Externalized("echamado.events::comment.added")
 public record CommentAdded(
         UUID eventId,
@@ -17,5 +21,7 @@ public record CommentAdded(
         UUID commentId,
         UUID authorId,
         boolean internal,
-        String body)
+        String body,
+        UUID departmentId,
+        UUID assigneeId)
         implements DomainEvent {}

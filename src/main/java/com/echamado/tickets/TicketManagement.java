@@ -209,6 +209,11 @@ public class TicketManagement {
         UUID previous = ticket.statusId();
         ticket.moveTo(status(status), now);
         TicketView view = save(ticket, actor, now);
+        statusChanged(view, previous, status, actor, now);
+        return view;
+    }
+
+    private void statusChanged(TicketView view, UUID previous, CatalogEntryView status, Actor actor, Instant now) {
         events.publishEvent(new TicketStatusChanged(
                 UUID.randomUUID(),
                 now,
@@ -221,7 +226,6 @@ public class TicketManagement {
                 status.name(),
                 view.closed(),
                 actor.id()));
-        return view;
     }
 
     public TicketView resolve(Actor actor, UUID id, long expectedVersion, String resolution) {
@@ -337,8 +341,11 @@ public class TicketManagement {
         ticket.requireOpen();
         Instant now = now();
         Comment comment = comments.saveAndFlush(new Comment(ticketId, actor.id(), internal, body, now));
+        UUID waitingStatus = ticket.statusId();
+        CatalogEntryView resumed = null;
         if (!internal) {
             ticket.replied(actor.id(), staff, now);
+            resumed = resumeAfterRequesterReply(actor, ticket, now);
         }
         history.append(
                 ticketId,
@@ -364,8 +371,35 @@ public class TicketManagement {
                 comment.id(),
                 actor.id(),
                 internal,
-                internal ? null : body));
+                internal ? null : body,
+                view.departmentId(),
+                view.assigneeId()));
+        if (resumed != null) {
+            statusChanged(view, waitingStatus, resumed, actor, now);
+        }
         return comment.toView();
+    }
+
+    /**
+     * The requester's public reply on a ticket in a status that waits for the customer moves it to that status's
+     * reply status (kept in the history as a status change by the requester); the status returned, or null.
+     */
+    private CatalogEntryView resumeAfterRequesterReply(Actor actor, Ticket ticket, Instant now) {
+        if (!actor.id().equals(ticket.requesterId())) {
+            return null;
+        }
+        CatalogEntryView current = catalog.find(ticket.statusId()).orElse(null);
+        if (current == null || !current.awaitsCustomer() || current.replyStatusId() == null) {
+            return null;
+        }
+        CatalogEntryView target = catalog.find(current.replyStatusId())
+                .filter(CatalogEntryView::enabled)
+                .orElse(null);
+        if (target == null) {
+            return null; // the reply status was disabled or deleted since: the ticket stays where it is
+        }
+        ticket.moveTo(status(target), now);
+        return target;
     }
 
     public CommentView editComment(Actor actor, UUID ticketId, UUID commentId, String body) {

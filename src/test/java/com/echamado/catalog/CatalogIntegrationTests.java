@@ -19,6 +19,9 @@ class CatalogIntegrationTests extends IntegrationTest {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    Catalog catalog;
+
     static final String HARDWARE = "00000000-0000-4000-8000-000000000401";
 
     @Test
@@ -106,15 +109,30 @@ class CatalogIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void exactlyOneStatusIsInitial() {
+    void aSecondInitialStatusIsRefusedAndTheFlagMovesOnlyByEditingAStatus() {
         String admin = users.token(users.create(Role.ADMIN));
         String name = "Triagem " + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> created = http().json(
+        HttpResponse<String> second = http().json(
                         "POST",
                         "/api/v1/catalog/statuses",
                         admin,
                         "{\"name\":\"" + name + "\",\"color\":\"#0ea5e9\",\"initial\":true}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        JsonNode error = TestHttp.parse(second).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("initial");
+        assertThat(error.get("message").asString()).contains("'Aberto' is already the initial status");
+        assertThat(catalog.initialStatus().name()).as("the flag stayed").isEqualTo("Aberto");
+
+        HttpResponse<String> created = http().json(
+                        "POST", "/api/v1/catalog/statuses", admin, "{\"name\":\"" + name + "\",\"color\":\"#0ea5e9\"}");
         assertThat(created.statusCode()).isEqualTo(201);
+        HttpResponse<String> moved = http().json(
+                        "PUT",
+                        "/api/v1/catalog/statuses/"
+                                + TestHttp.parse(created).get("id").asString(),
+                        admin,
+                        "{\"name\":\"" + name + "\",\"color\":\"#0ea5e9\",\"initial\":true}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         JsonNode statuses = TestHttp.parse(http().json("GET", "/api/v1/catalog/statuses", admin, null));
         long initials = 0;
         for (JsonNode status : statuses) {

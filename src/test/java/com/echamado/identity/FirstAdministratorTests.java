@@ -30,7 +30,7 @@ class FirstAdministratorTests {
                 Duration.ofMinutes(10),
                 Duration.ofHours(8),
                 new IdentityProperties.PublicClient("spa", List.of(), List.of()),
-                new IdentityProperties.IntegrationClient("", ""));
+                new IdentityProperties.IntegrationClient("", "", null, List.of()));
         assertThatCode(() -> new FirstAdministrator(users, properties).run(new DefaultApplicationArguments()))
                 .doesNotThrowAnyException();
     }

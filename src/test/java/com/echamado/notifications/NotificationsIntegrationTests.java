@@ -47,6 +47,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
     static final String SUPPORT = "00000000-0000-4000-8000-000000000201";
     static final String INCIDENT = "00000000-0000-4000-8000-000000000301";
     static final String HARDWARE = "00000000-0000-4000-8000-000000000401";
+    /** {@code echamado.notifications.public-url} in the test profile: not this server's address. */
+    static final String PUBLIC_URL = "https://help.echamado.test";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -95,15 +97,107 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(pt.getSubject())
                 .isEqualTo("[EChamado] Novo chamado #" + number + ": "
                         + ticket.get("title").asString());
-        assertThat(GreenMailUtil.getBody(pt)).contains("Um novo chamado foi aberto", "Prioridade: HIGH");
+        assertThat(GreenMailUtil.getBody(pt))
+                .contains("Um novo chamado foi aberto", "Prioridade: Alta")
+                .doesNotContain("HIGH");
         MimeMessage en = awaitMail(english.email(), "#" + number);
         assertThat(en.getSubject()).startsWith("[EChamado] New ticket #" + number);
         assertThat(GreenMailUtil.getBody(en))
-                .contains(
-                        "https://help.echamado.test/tickets/" + ticket.get("id").asString());
+                .contains("Priority: High", "https://help.echamado.test/tickets/" + number);
+        MimeMessage confirmation = awaitMail(requester.email(), "#" + number);
+        assertThat(confirmation.getSubject()).startsWith("[EChamado] Recebemos seu chamado #" + number);
         assertThat(mailsTo(requester.email()))
-                .as("the requester opened it, nobody tells them")
-                .isEmpty();
+                .as("the requester gets the confirmation, not the department's mail")
+                .hasSize(1);
+    }
+
+    @Test
+    void everyLinkInTheMailsOfATicketsLifeOpensItsPageForTheRecipientAfterSignIn() {
+        UserView agent = agent("pt-BR");
+        UserView requester = users.create(Role.USER);
+        JsonNode ticket = open(requester, "Links " + UUID.randomUUID());
+        String number = "#" + ticket.get("number").asLong();
+        String path = "/api/v1/tickets/" + ticket.get("id").asString();
+        comment(users.token(agent), path, "Qual é o modelo?", false);
+        comment(users.token(requester), path, "Modelo X200", false);
+
+        followLinks(awaitMail(requester.email(), "Recebemos"), requester);
+        followLinks(awaitMail(requester.email(), "Nova resposta"), requester);
+        followLinks(awaitMail(agent.email(), "Novo chamado " + number), agent);
+        followLinks(awaitMail(agent.email(), "O solicitante respondeu"), agent);
+    }
+
+    /** Signs in as the recipient and opens every link of the mail on this server: each answers 200. */
+    private void followLinks(MimeMessage mail, UserView recipient) {
+        java.util.regex.Matcher links =
+                java.util.regex.Pattern.compile("https?://\\S+").matcher(text(mail));
+        TestHttp browser = http();
+        browser.login(recipient.email(), TestUsers.PASSWORD);
+        int followed = 0;
+        while (links.find()) {
+            String link = links.group();
+            assertThat(link).as("links use the public URL").startsWith(PUBLIC_URL + "/");
+            HttpResponse<String> page = browser.get(link.substring(PUBLIC_URL.length()));
+            assertThat(page.statusCode()).as(link).isEqualTo(200);
+            followed++;
+        }
+        assertThat(followed).as("the ticket and the profile page").isEqualTo(2);
+    }
+
+    @Test
+    void theAssigneeHearsOfTheRequestersReplyAndTheDepartmentWhileUnassigned() throws Exception {
+        UserView agent = agent("en");
+        UserView requester = users.create(Role.USER);
+        String requesterToken = users.token(requester);
+        JsonNode unassigned = open(requester, "Sem dono " + UUID.randomUUID());
+        comment(requesterToken, "/api/v1/tickets/" + unassigned.get("id").asString(), "Ainda sem rede", false);
+        MimeMessage toDepartment = awaitMail(agent.email(), "The requester replied");
+        assertThat(toDepartment.getSubject())
+                .contains("#" + unassigned.get("number").asLong());
+        assertThat(text(toDepartment)).contains("Ainda sem rede");
+
+        UserView assignee = agent("pt-BR");
+        JsonNode assigned = open(requester, "Com dono " + UUID.randomUUID());
+        String path = "/api/v1/tickets/" + assigned.get("id").asString();
+        String adminToken = users.token(users.create(Role.ADMIN));
+        HttpResponse<String> current = http().json("GET", path, adminToken, null);
+        HttpResponse<String> assign = http().jsonWithHeader(
+                        "POST",
+                        path + "/assign",
+                        adminToken,
+                        "{\"assigneeId\":\"%s\"}".formatted(assignee.id()),
+                        "If-Match",
+                        current.headers().firstValue("ETag").orElseThrow());
+        assertThat(assign.statusCode()).as(assign.body()).isEqualTo(200);
+        comment(requesterToken, path, "Reiniciei e nada", false);
+        String number = "#" + assigned.get("number").asLong();
+        MimeMessage toAssignee = awaitMail(assignee.email(), "O solicitante respondeu no chamado " + number);
+        assertThat(text(toAssignee)).contains("Reiniciei e nada");
+        assertThat(mailsAbout(agent, number))
+                .as("another agent of the department: only the new-ticket mail")
+                .hasSize(1);
+    }
+
+    @Test
+    void switchingEmailOffOnTheProfilePageStopsTheMails() {
+        UserView agent = agent("pt-BR");
+        UserView requester = users.create(Role.USER);
+        TestHttp browser = http();
+        browser.login(requester.email(), TestUsers.PASSWORD);
+        String form = browser.get("/account/profile").body();
+        assertThat(form).containsPattern("id=\"emailNotifications1\"[^>]*checked");
+        HttpResponse<String> saved = browser.postForm(
+                "/account/profile",
+                java.util.Map.of(
+                        "fullName", "Sem e-mail",
+                        "language", "pt-BR",
+                        "_emailNotifications", "on",
+                        "_csrf", TestHttp.csrf(form)));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(browser.get("/account/profile").body())
+                .doesNotContainPattern("id=\"emailNotifications1\"[^>]*checked");
+
+        getsNoMailWhileAControlDoes(agent, requester);
     }
 
     @Test
@@ -173,15 +267,20 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
         assertThat(http().json("GET", "/api/v1/me/notifications", token, null).body())
                 .contains("\"email\":false");
+        getsNoMailWhileAControlDoes(agent, requester);
+    }
+
+    /** The opted-out requester and a control open a ticket each and get a reply: only the control hears of it. */
+    private void getsNoMailWhileAControlDoes(UserView agent, UserView optedOut) {
         UserView control = users.create(Role.USER);
-        JsonNode ticket = open(requester, "Silêncio " + UUID.randomUUID());
+        JsonNode ticket = open(optedOut, "Silêncio " + UUID.randomUUID());
         JsonNode controlTicket = open(control, "Controle " + UUID.randomUUID());
         String agentToken = users.token(agent);
         comment(agentToken, "/api/v1/tickets/" + ticket.get("id").asString(), "Olá", false);
         comment(agentToken, "/api/v1/tickets/" + controlTicket.get("id").asString(), "Olá", false);
 
         awaitMail(control.email(), "Nova resposta"); // the e-mail queue is consumed in order
-        assertThat(mailsTo(requester.email())).isEmpty();
+        assertThat(mailsTo(optedOut.email())).isEmpty();
     }
 
     @Test
@@ -450,6 +549,15 @@ class NotificationsIntegrationTests extends IntegrationTest {
                                 .findFirst()
                                 .orElse(null),
                         java.util.Objects::nonNull);
+    }
+
+    /** The decoded text of a plain-text mail. */
+    private static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {

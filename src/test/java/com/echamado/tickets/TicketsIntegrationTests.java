@@ -105,6 +105,73 @@ class TicketsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theRequestersReplyTakesATicketWaitingForTheCustomerBackToWork() {
+        JsonNode catalogStatus = TestHttp.parse(
+                http().json("GET", "/api/v1/catalog/statuses/" + WAITING_FOR_CUSTOMER, requesterToken, null));
+        assertThat(catalogStatus.get("awaitsCustomer").asBoolean()).isTrue();
+        assertThat(catalogStatus.get("replyStatusId").asString()).isEqualTo(IN_PROGRESS);
+
+        JsonNode ticket = open(http(), requesterToken, uniqueTitle("Aguardando"));
+        String path = "/api/v1/tickets/" + ticket.get("id").asString();
+        change(http(), agentToken, "POST", path + "/transition", "{\"statusId\":\"" + WAITING_FOR_CUSTOMER + "\"}");
+        http().json("POST", path + "/comments", agentToken, "{\"body\":\"Qual é a sala?\",\"internal\":false}");
+        assertThat(status(path)).as("the agent's own reply leaves it waiting").isEqualTo(WAITING_FOR_CUSTOMER);
+
+        HttpResponse<String> reply =
+                http().json("POST", path + "/comments", requesterToken, "{\"body\":\"Sala 12\",\"internal\":false}");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+        assertThat(status(path)).isEqualTo(IN_PROGRESS);
+
+        JsonNode history = TestHttp.parse(http().json("GET", path + "/history", agentToken, null));
+        assertThat(history.valueStream()
+                        .filter(entry -> entry.get("field").asString().equals("status"))
+                        .filter(entry -> entry.get("oldValue").asString().equals(WAITING_FOR_CUSTOMER))
+                        .filter(entry -> entry.get("newValue").asString().equals(IN_PROGRESS))
+                        .map(entry -> entry.get("actorId").asString()))
+                .as("the move is in the history, by the requester")
+                .containsExactly(requester.id().toString());
+    }
+
+    @Test
+    void aStatusWaitingForTheCustomerNeedsAnOpenStatusToReturnTo() {
+        String admin = users.token(users.create(Role.ADMIN));
+        String name = uniqueTitle("Espera");
+        HttpResponse<String> noTarget = http().json(
+                        "POST",
+                        "/api/v1/catalog/statuses",
+                        admin,
+                        "{\"name\":\"" + name + "\",\"awaitsCustomer\":true}");
+        assertThat(noTarget.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.parse(noTarget).get("errors").get(0).get("field").asString())
+                .isEqualTo("replyStatusId");
+        HttpResponse<String> toFinal = http().json(
+                        "POST",
+                        "/api/v1/catalog/statuses",
+                        admin,
+                        "{\"name\":\"" + name + "\",\"awaitsCustomer\":true,\"replyStatusId\":\"" + CLOSED + "\"}");
+        assertThat(toFinal.statusCode()).isEqualTo(400);
+        HttpResponse<String> created = http().json(
+                        "POST",
+                        "/api/v1/catalog/statuses",
+                        admin,
+                        "{\"name\":\"" + name + "\",\"awaitsCustomer\":true,\"replyStatusId\":\"" + OPEN + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(TestHttp.parse(created).get("replyStatusId").asString()).isEqualTo(OPEN);
+        http().json(
+                        "DELETE",
+                        "/api/v1/catalog/statuses/"
+                                + TestHttp.parse(created).get("id").asString(),
+                        admin,
+                        null);
+    }
+
+    private String status(String path) {
+        return TestHttp.parse(http().json("GET", path, agentToken, null))
+                .get("statusId")
+                .asString();
+    }
+
+    @Test
     void aRequesterReopensWithinTheWindowAndAnAgentAtAnyTime() {
         JsonNode ticket = open(http(), requesterToken, uniqueTitle("Reabrir"));
         String path = "/api/v1/tickets/" + ticket.get("id").asString();

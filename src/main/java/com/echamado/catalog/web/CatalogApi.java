@@ -94,7 +94,9 @@ class CatalogApi {
             @Min(0) @Max(10_000) Integer displayOrder,
             Boolean initial,
             Boolean resolving,
-            Boolean isFinal) {
+            Boolean isFinal,
+            Boolean awaitsCustomer,
+            UUID replyStatusId) {
 
         CatalogEntryRequest toRequest() {
             return new CatalogEntryRequest(
@@ -106,7 +108,9 @@ class CatalogApi {
                     displayOrder,
                     Boolean.TRUE.equals(initial),
                     Boolean.TRUE.equals(resolving),
-                    Boolean.TRUE.equals(isFinal));
+                    Boolean.TRUE.equals(isFinal),
+                    Boolean.TRUE.equals(awaitsCustomer),
+                    replyStatusId);
         }
     }
 }

@@ -56,7 +56,9 @@ class DeclaredClients implements ApplicationRunner {
                             Set.of(),
                             Set.of(),
                             Set.of("api"),
-                            false),
+                            false,
+                            integration.role(),
+                            integration.departments() == null ? Set.of() : Set.copyOf(integration.departments())),
                     integration.clientSecret());
         }
     }

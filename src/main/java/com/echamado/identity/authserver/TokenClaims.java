@@ -1,5 +1,6 @@
 package com.echamado.identity.authserver;
 
+import com.echamado.identity.ClientManagement;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
@@ -11,22 +12,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
  * What tokens say. Access tokens: subject (user id or client id), {@code roles}, scopes, and this service as
- * audience. ID tokens and userinfo: e-mail, name, roles and language. Roles are read at issuance, so a role change
+ * audience; a client's own (client_credentials) token carries the role, departments and actor id the admin gave the
+ * client. ID tokens and userinfo: e-mail, name, roles and language. Roles are read at issuance, so a role change
  * takes effect at the next refresh. Every issued token is logged as a security event (never its value).
  *
  * <p>Claim values are plain {@link ArrayList}s: the JDBC authorization service stores each token's claims as JSON and
  * reads them back through Spring Security's type allowlist, which refuses {@code List.of(..)} and {@code toList()}.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    /** The id a client_credentials token acts under (the registered client's id). */
+    static final String ACTOR_CLAIM = "actor_id";
+    /** The departments a client_credentials token of a SUPPORT client works in. */
+    static final String DEPARTMENTS_CLAIM = "departments";
 
     private final UserManagement users;
     private final String audience;
@@ -47,6 +56,9 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             context.getClaims().audience(new ArrayList<>(List.of(audience)));
             context.getClaims().claim("roles", user.map(TokenClaims::roleNames).orElseGet(ArrayList::new));
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                clientClaims(context);
+            }
         } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
             user.ifPresent(u -> userInfo(u)
                     .getClaims()
@@ -59,6 +71,25 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                         "grantType", context.getAuthorizationGrantType().getValue(),
                         "clientId", context.getRegisteredClient().getClientId(),
                         "subject", context.getPrincipal().getName()));
+    }
+
+    /**
+     * A client's own token: the role and departments the admin gave the client, and {@code actor_id} (the registered
+     * client's id), under which the client opens and comments tickets.
+     */
+    private static void clientClaims(JwtEncodingContext context) {
+        RegisteredClient client = context.getRegisteredClient();
+        ClientManagement.tokenRole(client).ifPresent(role -> {
+            context.getClaims().claim("roles", new ArrayList<>(List.of(role.name())));
+            context.getClaims().claim(ACTOR_CLAIM, client.getId());
+            context.getClaims()
+                    .claim(
+                            DEPARTMENTS_CLAIM,
+                            ClientManagement.tokenDepartments(client).stream()
+                                    .map(UUID::toString)
+                                    .sorted()
+                                    .collect(Collectors.toCollection(ArrayList::new)));
+        });
     }
 
     OidcUserInfo userInfo(String subject) {

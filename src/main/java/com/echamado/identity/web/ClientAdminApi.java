@@ -3,6 +3,7 @@ package com.echamado.identity.web;
 import com.echamado.identity.ClientManagement;
 import com.echamado.identity.ClientView;
 import com.echamado.identity.NewClient;
+import com.echamado.identity.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** OAuth2 client administration (ADMIN only). A confidential client's secret is shown once, on creation. */
+/**
+ * OAuth2 client administration (ADMIN only). A confidential client's secret is shown once, on creation. A
+ * client_credentials client may be given a {@code role} and, as SUPPORT, {@code departments}: what its own tokens do.
+ */
 @RestController
 @RequestMapping("/api/v1/clients")
 class ClientAdminApi {
@@ -53,7 +58,9 @@ class ClientAdminApi {
                         request.redirectUris(),
                         request.postLogoutRedirectUris(),
                         request.scopes(),
-                        request.requireConsent() == null || request.requireConsent()),
+                        request.requireConsent() == null || request.requireConsent(),
+                        request.role(),
+                        request.departments() == null ? Set.of() : request.departments()),
                 MeApi.userId(auth));
         return ResponseEntity.created(URI.create("/api/v1/clients/" + created.clientId()))
                 .body(created);
@@ -75,5 +82,7 @@ class ClientAdminApi {
             @Size(max = 10) Set<@NotBlank @Size(max = 500) String> redirectUris,
             @Size(max = 10) Set<@NotBlank @Size(max = 500) String> postLogoutRedirectUris,
             Set<@NotBlank String> scopes,
-            Boolean requireConsent) {}
+            Boolean requireConsent,
+            Role role,
+            @Size(max = 100) Set<@NotNull UUID> departments) {}
 }

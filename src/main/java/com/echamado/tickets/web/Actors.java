@@ -3,11 +3,21 @@ package com.echamado.tickets.web;
 import com.echamado.platform.security.CurrentUser;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
-/** The acting user from the token or session: id and roles never come from the request body. */
+/**
+ * The acting user from the token or session: id and roles never come from the request body. An integration's own
+ * (client_credentials) token acts under its {@code actor_id} with the role and, as an agent, the {@code departments}
+ * an administrator gave the client; a client token without them works no tickets.
+ */
 @Component
 class Actors {
 
@@ -18,14 +28,29 @@ class Actors {
     }
 
     Actor of(Authentication authentication) {
-        var id = CurrentUser.id(authentication)
-                .orElseThrow(() -> new AccessDeniedException("Tickets are worked by users, not by client tokens"));
+        Optional<UUID> user = CurrentUser.id(authentication);
         boolean admin = has(authentication, "ROLE_ADMIN");
         boolean agent = has(authentication, "ROLE_SUPPORT");
-        return tickets.actor(id, admin, agent);
+        if (user.isPresent()) {
+            return tickets.actor(user.get(), admin, agent);
+        }
+        if (authentication != null
+                && authentication.getPrincipal() instanceof Jwt jwt
+                && jwt.getClaimAsString("actor_id") != null) {
+            List<String> departments = jwt.getClaimAsStringList("departments");
+            return new Actor(
+                    UUID.fromString(jwt.getClaimAsString("actor_id")),
+                    admin,
+                    agent,
+                    agent && departments != null
+                            ? departments.stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet())
+                            : Set.of());
+        }
+        throw new AccessDeniedException("This client was given no role to work tickets with");
     }
 
     private static boolean has(Authentication authentication, String authority) {
-        return authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 }

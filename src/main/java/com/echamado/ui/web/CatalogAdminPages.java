@@ -143,6 +143,9 @@ class CatalogAdminPages {
     private String form(CatalogKind kind, CatalogEntryView entry, UUID parent, Model model) {
         model.addAttribute("kind", kind);
         model.addAttribute("entry", entry);
+        if (kind == CatalogKind.STATUS) {
+            model.addAttribute("statuses", catalog.list(CatalogKind.STATUS, false));
+        }
         if (parent != null) {
             model.addAttribute("parent", catalog.get(CatalogKind.CATEGORY, parent));
         } else if (kind == CatalogKind.SUBCATEGORY) {

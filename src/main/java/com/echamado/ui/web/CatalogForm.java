@@ -19,10 +19,12 @@ record CatalogForm(
         @Min(0) @Max(10_000) Integer displayOrder,
         Boolean initial,
         Boolean resolving,
-        Boolean isFinal) {
+        Boolean isFinal,
+        Boolean awaitsCustomer,
+        UUID replyStatusId) {
 
     static CatalogForm empty(UUID parentId) {
-        return new CatalogForm("", "", "", parentId, null, 0, false, false, false);
+        return new CatalogForm("", "", "", parentId, null, 0, false, false, false, false, null);
     }
 
     static CatalogForm of(CatalogEntryView entry) {
@@ -35,7 +37,9 @@ record CatalogForm(
                 entry.displayOrder(),
                 entry.initial(),
                 entry.resolving(),
-                entry.isFinal());
+                entry.isFinal(),
+                entry.awaitsCustomer(),
+                entry.replyStatusId());
     }
 
     CatalogEntryRequest toRequest(boolean status) {
@@ -48,6 +52,8 @@ record CatalogForm(
                 displayOrder,
                 status && Boolean.TRUE.equals(initial),
                 status && Boolean.TRUE.equals(resolving),
-                status && Boolean.TRUE.equals(isFinal));
+                status && Boolean.TRUE.equals(isFinal),
+                status && Boolean.TRUE.equals(awaitsCustomer),
+                status ? replyStatusId : null);
     }
 }

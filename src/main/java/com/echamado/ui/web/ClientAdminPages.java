@@ -1,10 +1,13 @@
 package com.echamado.ui.web;
 
+import com.echamado.catalog.Catalog;
+import com.echamado.catalog.CatalogKind;
 import com.echamado.identity.ClientManagement;
 import com.echamado.identity.ClientView;
 import com.echamado.identity.ClientView.ClientType;
 import com.echamado.identity.IdentityException;
 import com.echamado.identity.NewClient;
+import com.echamado.identity.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,9 +35,11 @@ class ClientAdminPages {
     static final List<String> GRANTS = List.of("authorization_code", "refresh_token", "client_credentials");
 
     private final ClientManagement clients;
+    private final Catalog catalog;
 
-    ClientAdminPages(ClientManagement clients) {
+    ClientAdminPages(ClientManagement clients, Catalog catalog) {
         this.clients = clients;
+        this.catalog = catalog;
     }
 
     @GetMapping("/admin/clients")
@@ -41,7 +47,8 @@ class ClientAdminPages {
         model.addAttribute("clients", clients.list());
         if (!model.containsAttribute("form")) {
             model.addAttribute(
-                    "form", new ClientForm("", "", ClientType.PUBLIC, List.of(), "", List.of("openid"), true));
+                    "form",
+                    new ClientForm("", "", ClientType.PUBLIC, List.of(), "", List.of("openid"), true, null, List.of()));
         }
         return prepare(model);
     }
@@ -78,8 +85,10 @@ class ClientAdminPages {
         return "redirect:/admin/clients";
     }
 
-    private static String prepare(Model model) {
+    private String prepare(Model model) {
         model.addAttribute("types", ClientType.values());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("departments", catalog.list(CatalogKind.DEPARTMENT, true));
         model.addAttribute("grants", GRANTS);
         model.addAttribute("scopes", new TreeSet<>(ClientManagement.SCOPES));
         return "ui/admin/clients";
@@ -94,7 +103,9 @@ class ClientAdminPages {
             List<String> grantTypes,
             @Size(max = 4_000) String redirectUris,
             List<String> scopes,
-            Boolean requireConsent) {
+            Boolean requireConsent,
+            Role role,
+            List<UUID> departments) {
 
         NewClient toRequest() {
             Set<String> uris = new LinkedHashSet<>();
@@ -109,7 +120,9 @@ class ClientAdminPages {
                     uris,
                     Set.of(),
                     scopes == null ? Set.of() : Set.copyOf(scopes),
-                    Boolean.TRUE.equals(requireConsent));
+                    Boolean.TRUE.equals(requireConsent),
+                    role,
+                    departments == null ? Set.of() : Set.copyOf(departments));
         }
     }
 }

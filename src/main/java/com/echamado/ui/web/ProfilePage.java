@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The viewer's own name and language; the password has its own page. Saving the language switches the UI to it. */
+/**
+ * The viewer's own name, language and e-mail opt-out (the link in every notification's footer); the password has its
+ * own page. Saving the language switches the UI to it.
+ */
 @Controller
 class ProfilePage {
 
@@ -35,7 +38,9 @@ class ProfilePage {
     String form(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, Model model, Locale locale) {
         UserView user = users.get(viewer.id());
         String language = user.language() != null ? user.language() : locale.toLanguageTag();
-        model.addAttribute("form", new ProfileForm(user.fullName(), "en".equals(language) ? "en" : "pt-BR"));
+        boolean email =
+                users.contact(user.id()).map(c -> c.emailNotifications()).orElse(false);
+        model.addAttribute("form", new ProfileForm(user.fullName(), "en".equals(language) ? "en" : "pt-BR", email));
         model.addAttribute("user", user);
         return "ui/profile";
     }
@@ -52,6 +57,7 @@ class ProfilePage {
         if (!errors.hasErrors()) {
             try {
                 users.updateProfile(viewer.id(), form.fullName(), form.language());
+                users.changeEmailNotifications(viewer.id(), form.emailNotifications());
                 locales.setLocale(request, response, Locale.forLanguageTag(form.language()));
                 redirect.addFlashAttribute("notice", "profile.saved");
                 return "redirect:/account/profile";
@@ -69,5 +75,6 @@ class ProfilePage {
 
     record ProfileForm(
             @NotBlank @Size(max = 200) String fullName,
-            @NotBlank @Pattern(regexp = "pt-BR|en") String language) {}
+            @NotBlank @Pattern(regexp = "pt-BR|en") String language,
+            boolean emailNotifications) {}
 }

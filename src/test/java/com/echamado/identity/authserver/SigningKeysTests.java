@@ -137,7 +137,7 @@ class SigningKeysTests {
                 Duration.ofMinutes(10),
                 Duration.ofHours(8),
                 new IdentityProperties.PublicClient(null, List.of(), List.of()),
-                new IdentityProperties.IntegrationClient(null, null));
+                new IdentityProperties.IntegrationClient(null, null, null, List.of()));
     }
 
     private static JWK single(JWKSet keys) {

@@ -57,6 +57,43 @@ class AdminPagesTests extends IntegrationTest {
     }
 
     @Test
+    void theUsersListShowsALockedAccountAsLocked() {
+        UserView locked = users.create(Role.USER);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            http().login(locked.email(), "wrong-password-" + attempt);
+        }
+        assertThat(people.get(locked.id()).locked()).isTrue();
+        TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
+        String row = row(
+                http.get("/admin/users?q=" + TestHttp.encode(locked.email())).body(),
+                "<td>" + locked.email() + "</td>");
+        assertThat(row).contains("<td>Bloqueado</td>").doesNotContain("Ativo");
+    }
+
+    @Test
+    void theStatusListShowsWhichStatusIsInitialResolvingAndFinal() {
+        TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
+        String page = http.get("/admin/catalog/statuses").body();
+        assertThat(row(page, "data-name=\"Aberto\"")).contains(">Inicial<");
+        assertThat(row(page, "data-name=\"Resolvido\"")).contains(">Resolução<").doesNotContain(">Inicial<");
+        assertThat(row(page, "data-name=\"Fechado\"")).contains(">Final<");
+        assertThat(row(page, "data-name=\"Aguardando cliente\"")).contains(">Aguarda o cliente<");
+
+        String waiting = http.get("/admin/catalog/statuses/00000000-0000-4000-8000-000000000103/edit")
+                .body();
+        assertThat(waiting)
+                .containsPattern("id=\"awaitsCustomer1\"[^>]*checked")
+                .containsPattern("value=\"00000000-0000-4000-8000-000000000102\" selected=\"selected\"");
+    }
+
+    /** The table row of the page that contains the marker. */
+    private static String row(String page, String marker) {
+        int at = page.indexOf(marker);
+        assertThat(at).as(marker).isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    @Test
     void theNewUserFormSaysWhatIsWrongBesideTheFields() {
         UserView existing = users.create(Role.USER);
         TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
@@ -72,6 +109,48 @@ class AdminPagesTests extends IntegrationTest {
                 "/admin/users/new?roles=USER",
                 Map.of("_csrf", csrf, "email", existing.email(), "fullName", "Outra Pessoa"));
         assertThat(taken.body()).contains("Este e-mail já está cadastrado.");
+    }
+
+    @Test
+    void anAdministratorGivesAnIntegrationClientARoleAndDepartmentsAndTheListShowsThem() {
+        TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
+        String csrf = TestHttp.csrf(http.get("/admin/clients").body());
+        String clientId = "inventario-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = http.postForm(
+                "/admin/clients?grantTypes=client_credentials&scopes=api&departments=" + UiFixtures.SUPPORT_DEPARTMENT,
+                Map.of(
+                        "_csrf",
+                        csrf,
+                        "clientId",
+                        clientId,
+                        "name",
+                        "Inventário",
+                        "type",
+                        "CONFIDENTIAL",
+                        "role",
+                        "SUPPORT"));
+        assertThat(TestHttp.location(created)).endsWith("/admin/clients");
+        assertThat(clients.get(clientId).role()).isEqualTo(Role.SUPPORT);
+        assertThat(clients.get(clientId).departments()).containsExactly(UiFixtures.SUPPORT_DEPARTMENT);
+        String page = http.get("/admin/clients").body();
+        String row = row(page, "<td>" + clientId + "</td>");
+        assertThat(row).contains("<span>Agente</span>").contains(">Suporte Técnico<");
+
+        HttpResponse<String> noDepartment = http.postForm(
+                "/admin/clients?grantTypes=client_credentials&scopes=api",
+                Map.of(
+                        "_csrf",
+                        csrf,
+                        "clientId",
+                        clientId + "-b",
+                        "name",
+                        "Sem escopo",
+                        "type",
+                        "CONFIDENTIAL",
+                        "role",
+                        "SUPPORT"));
+        assertThat(noDepartment.statusCode()).isEqualTo(200);
+        assertThat(noDepartment.body()).contains("field-error");
     }
 
     @Test
