@@ -24,6 +24,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  */
 final class PublicClientRefresh {
 
+    /** Spring's default revocation endpoint, left unchanged in {@code AuthorizationServerSettings}. */
+    private static final String REVOCATION_ENDPOINT = "/oauth2/revoke";
+
     private PublicClientRefresh() {}
 
     static final class Converter implements AuthenticationConverter {
@@ -60,9 +63,6 @@ final class PublicClientRefresh {
                 && request.getParameter(OAuth2ParameterNames.GRANT_TYPE) == null
                 && request.getParameter(OAuth2ParameterNames.TOKEN) != null;
     }
-
-    /** Spring's default revocation endpoint, left unchanged in {@code AuthorizationServerSettings}. */
-    private static final String REVOCATION_ENDPOINT = "/oauth2/revoke";
 
     static final class Provider implements AuthenticationProvider {
 
