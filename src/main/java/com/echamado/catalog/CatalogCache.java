@@ -1,13 +1,12 @@
 package com.echamado.catalog;
 
+import com.echamado.platform.AfterCommit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Cached reads of the catalog, which every ticket request consults: all entries of a kind, and an agent's
@@ -41,11 +40,11 @@ class CatalogCache {
     }
 
     void evictEntriesAfterCommit() {
-        afterCommit(() -> clear(ENTRIES));
+        AfterCommit.run(() -> clear(ENTRIES));
     }
 
     void evictDepartmentsAfterCommit() {
-        afterCommit(() -> clear(AGENT_DEPARTMENTS));
+        AfterCommit.run(() -> clear(AGENT_DEPARTMENTS));
     }
 
     private void clear(String name) {
@@ -57,19 +56,6 @@ class CatalogCache {
             } catch (RuntimeException unreachable) {
                 // entries expire by themselves (time-to-live); the database stays the truth
             }
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
         }
     }
 }

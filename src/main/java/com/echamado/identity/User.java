@@ -51,6 +51,10 @@ class User {
 
     private boolean emailNotifications = true;
 
+    private Instant tokensValidAfter;
+
+    private String tokensKeptGrant;
+
     @Version
     private long version;
 
@@ -113,6 +117,15 @@ class User {
         passwordHash = temporaryHash;
         mustChangePassword = true;
         unlock();
+    }
+
+    /**
+     * Tokens and sessions issued before {@code cutoff} no longer count, except the tokens of {@code keptGrant} (the
+     * grant a user changed their own password from; null for none).
+     */
+    void endAccessIssuedBefore(Instant cutoff, String keptGrant) {
+        tokensValidAfter = cutoff;
+        tokensKeptGrant = keptGrant;
     }
 
     void requirePasswordChange() {

@@ -35,6 +35,7 @@ public class UserManagement {
     private final SecurityEvents events;
     private final Clock clock;
     private final ApplicationEventPublisher published;
+    private final AccessRevocation revocation;
     private final SecureRandom random = new SecureRandom();
 
     UserManagement(
@@ -44,7 +45,8 @@ public class UserManagement {
             IdentityProperties properties,
             SecurityEvents events,
             Clock clock,
-            ApplicationEventPublisher published) {
+            ApplicationEventPublisher published,
+            AccessRevocation revocation) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -52,6 +54,7 @@ public class UserManagement {
         this.events = events;
         this.clock = clock;
         this.published = published;
+        this.revocation = revocation;
     }
 
     /** Self-registration of a requester (role USER), when it is switched on. */
@@ -154,6 +157,9 @@ public class UserManagement {
         }
         Set<Role> before = user.roles();
         user.replaceRoles(roles);
+        if (!before.equals(user.roles())) {
+            revocation.endAccess(user, "roles_changed", null);
+        }
         events.record(
                 "roles_changed",
                 Map.of("userId", id, "before", before, "after", roles, "actor", String.valueOf(actorId)));
@@ -167,6 +173,7 @@ public class UserManagement {
             guardLastAdministrator();
         }
         user.disable();
+        revocation.endAccess(user, "disabled", null);
         events.record("user_disabled", Map.of("userId", id, "actor", String.valueOf(actorId)));
         return user.toView(now());
     }
@@ -190,11 +197,16 @@ public class UserManagement {
         User user = find(id);
         String oneTime = oneTimePassword();
         user.resetPassword(encoder.encode(oneTime));
+        revocation.endAccess(user, "password_reset", null);
         events.record("password_reset", Map.of("userId", id, "actor", String.valueOf(actorId)));
         return oneTime;
     }
 
-    public void changePassword(UUID id, String currentPassword, String newPassword) {
+    /**
+     * The user changes their own password: every other grant and session of theirs ends; the grant
+     * {@code currentGrant} they changed it from (null: none, e.g. a web session) is kept.
+     */
+    public void changePassword(UUID id, String currentPassword, String newPassword, String currentGrant) {
         User user = find(id);
         if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
             throw IdentityException.wrongCurrentPassword();
@@ -207,6 +219,7 @@ public class UserManagement {
         }
         policy.check("newPassword", newPassword, user.email());
         user.changePassword(encoder.encode(newPassword));
+        revocation.endAccess(user, "password_changed", currentGrant);
         events.record("password_changed", Map.of("userId", id));
     }
 
@@ -229,6 +242,7 @@ public class UserManagement {
         users.findByEmailNormalized(User.normalize(email)).ifPresent(user -> {
             if (user.recordFailedLogin(properties.maxFailedLogins(), properties.lockoutDuration(), now())) {
                 events.record("account_locked", Map.of("userId", user.id()));
+                revocation.endAccess(user, "locked", null);
             }
         });
     }

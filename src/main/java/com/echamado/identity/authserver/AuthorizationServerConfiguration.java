@@ -2,8 +2,10 @@ package com.echamado.identity.authserver;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.echamado.identity.AccessCutoffs;
 import com.echamado.identity.IdentityProperties;
 import com.echamado.identity.PasswordChangeGate;
+import com.echamado.identity.SignedInSessions;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.security.SecurityEvents;
 import com.echamado.platform.security.SecurityHeaders;
@@ -73,7 +75,8 @@ class AuthorizationServerConfiguration {
             SecurityEvents events,
             Clock clock,
             SecurityHeaders headers,
-            JWKSet signingKeys) {
+            JWKSet signingKeys,
+            SignedInSessions sessions) {
         IssuerInAuthorizationResponse issuerResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(as -> {
             http.securityMatcher(as.getEndpointsMatcher());
@@ -101,7 +104,9 @@ class AuthorizationServerConfiguration {
                             }))
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                             m -> m.claim("authorization_response_iss_parameter_supported", true)))
-                    .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(ctx ->
+                    .oidc(oidc -> oidc.logoutEndpoint(logout -> logout.authenticationProviders(providers ->
+                                    providers.replaceAll(provider -> new LogoutRevokesGrant(provider, authorizations))))
+                            .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(ctx ->
                                     claims.userInfo(ctx.getAuthorization().getPrincipalName())))
                             .providerConfigurationEndpoint(config -> config.providerConfigurationCustomizer(c ->
                                     c.claim("authorization_response_iss_parameter_supported", true)
@@ -123,6 +128,7 @@ class AuthorizationServerConfiguration {
                 new LoginUrlAuthenticationEntryPoint("/login"), browsers));
         http.oauth2ResourceServer(rs -> rs.jwt(withDefaults()));
         http.addFilterAfter(new PasswordChangeGate(), SecurityContextHolderFilter.class);
+        http.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class);
         headers.apply(http);
         return http.build();
     }
@@ -176,9 +182,17 @@ class AuthorizationServerConfiguration {
                 new ImmutableJWKSet<>(new JWKSet(signingKeys.getKeys().get(0))));
     }
 
-    /** Validates tokens locally against the published keys: signature, time, issuer (when set) and audience. */
+    /**
+     * Validates tokens locally against the published keys: signature, time, issuer (when set) and audience, and that
+     * the user's access has not ended since (at most one cached database read per user and check interval).
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties, AccessCutoffs cutoffs) {
+        return decoder(jwkSource, properties, new RevokedTokens(cutoffs));
+    }
+
+    JwtDecoder decoder(
+            JWKSource<SecurityContext> jwkSource, IdentityProperties properties, OAuth2TokenValidator<Jwt> revoked) {
         Set<JWSAlgorithm> algorithms = new HashSet<>();
         algorithms.addAll(JWSAlgorithm.Family.RSA);
         algorithms.addAll(JWSAlgorithm.Family.EC);
@@ -191,7 +205,7 @@ class AuthorizationServerConfiguration {
                 : JwtValidators.createDefault();
         OAuth2TokenValidator<Jwt> audience =
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(time, audience));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(time, audience, revoked));
         return decoder;
     }
 

@@ -17,11 +17,15 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Lets a public client (no secret) use the refresh_token grant by naming its client_id. Spring's public-client
- * authentication only knows the PKCE code exchange. The refresh token itself is the credential: it is rotated on
- * every use and its reuse revokes the grant ({@link RefreshTokenReuseDetection}).
+ * Lets a public client (no secret) use the refresh_token grant and revoke its own tokens at {@code /oauth2/revoke}
+ * (RFC 7009 2.1) by naming its client_id. Spring's public-client authentication only knows the PKCE code exchange.
+ * The token itself is the credential: a refresh token is rotated on every use and its reuse revokes the grant
+ * ({@link RefreshTokenReuseDetection}); Spring revokes only a token issued to the client named.
  */
 final class PublicClientRefresh {
+
+    /** Spring's default revocation endpoint, left unchanged in {@code AuthorizationServerSettings}. */
+    private static final String REVOCATION_ENDPOINT = "/oauth2/revoke";
 
     private PublicClientRefresh() {}
 
@@ -30,9 +34,7 @@ final class PublicClientRefresh {
         @Override
         public Authentication convert(HttpServletRequest request) {
             if (!"POST".equals(request.getMethod())
-                    || !AuthorizationGrantType.REFRESH_TOKEN
-                            .getValue()
-                            .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+                    || !(refresh(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)) || revocation(request))
                     || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
@@ -52,6 +54,16 @@ final class PublicClientRefresh {
         }
     }
 
+    private static boolean refresh(Object grantType) {
+        return AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(grantType);
+    }
+
+    private static boolean revocation(HttpServletRequest request) {
+        return request.getRequestURI().equals(request.getContextPath() + REVOCATION_ENDPOINT)
+                && request.getParameter(OAuth2ParameterNames.GRANT_TYPE) == null
+                && request.getParameter(OAuth2ParameterNames.TOKEN) != null;
+    }
+
     static final class Provider implements AuthenticationProvider {
 
         private final RegisteredClientRepository clients;
@@ -63,16 +75,19 @@ final class PublicClientRefresh {
         @Override
         public Authentication authenticate(Authentication authentication) {
             var token = (OAuth2ClientAuthenticationToken) authentication;
+            Map<String, Object> parameters = token.getAdditionalParameters();
+            boolean refresh = refresh(parameters.get(OAuth2ParameterNames.GRANT_TYPE));
+            boolean revocation = !parameters.containsKey(OAuth2ParameterNames.GRANT_TYPE)
+                    && parameters.containsKey(OAuth2ParameterNames.TOKEN);
             if (!ClientAuthenticationMethod.NONE.equals(token.getClientAuthenticationMethod())
-                    || !AuthorizationGrantType.REFRESH_TOKEN
-                            .getValue()
-                            .equals(token.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+                    || !(refresh || revocation)) {
                 return null;
             }
             RegisteredClient client = clients.findByClientId(String.valueOf(token.getPrincipal()));
             if (client == null
                     || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
-                    || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+                    || (refresh
+                            && !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN))) {
                 throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
             }
             return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null);

@@ -25,7 +25,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 /**
  * Wraps Spring's refresh-token grant. Each refresh token may be used once: before the grant runs, its hash is
  * recorded (a unique key, shared by all replicas); presenting a recorded token again is reuse, and the whole grant
- * (access and refresh tokens) is revoked. Old records are purged once past their expiry.
+ * (access and refresh tokens) is revoked. A request the grant refuses (a scope not granted, a token of another
+ * client) rotates nothing, so its record is dropped again. Old records are purged once past their expiry.
  */
 final class RefreshTokenReuseDetection implements AuthenticationProvider {
 
@@ -69,7 +70,13 @@ final class RefreshTokenReuseDetection implements AuthenticationProvider {
             revoke(current, "concurrent_reuse");
         }
         jdbc.update("delete from oauth2_rotated_refresh_token where expires_at < ?", Timestamp.from(clock.instant()));
-        return delegate.authenticate(authentication);
+        try {
+            return delegate.authenticate(authentication);
+        } catch (OAuth2AuthenticationException refused) {
+            // refused without rotating (unknown scope, another client's token): the token stays usable
+            jdbc.update("delete from oauth2_rotated_refresh_token where token_hash = ?", hash);
+            throw refused;
+        }
     }
 
     private void revokeIfReused(String hash) {

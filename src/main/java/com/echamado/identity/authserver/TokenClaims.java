@@ -23,9 +23,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * What tokens say. Access tokens: subject (user id or client id), {@code roles}, scopes, and this service as
- * audience; a client's own (client_credentials) token carries the role, departments and actor id the admin gave the
- * client. ID tokens and userinfo: e-mail, name, roles and language. Roles are read at issuance, so a role change
- * takes effect at the next refresh. Every issued token is logged as a security event (never its value).
+ * audience, and for a user the grant ({@code gid}) it belongs to; a client's own (client_credentials) token carries
+ * the role, departments and actor id the admin gave the client. ID tokens and userinfo: e-mail, name, roles and
+ * language. Roles are read at issuance; a role change ends the user's grants and tokens ({@code AccessRevocation}).
+ * Every issued token is logged as a security event (never its value).
  *
  * <p>Claim values are plain {@link ArrayList}s: the JDBC authorization service stores each token's claims as JSON and
  * reads them back through Spring Security's type allowlist, which refuses {@code List.of(..)} and {@code toList()}.
@@ -58,6 +59,12 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             context.getClaims().claim("roles", user.map(TokenClaims::roleNames).orElseGet(ArrayList::new));
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 clientClaims(context);
+            }
+            if (context.getAuthorization() != null && user.isPresent()) {
+                context.getClaims()
+                        .claim(
+                                RevokedTokens.GRANT_CLAIM,
+                                context.getAuthorization().getId());
             }
         } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
             user.ifPresent(u -> userInfo(u)

@@ -79,7 +79,7 @@ class AccountPages {
         if (!errors.hasErrors()) {
             try {
                 users.changePassword(
-                        CurrentUser.id(authentication).orElseThrow(), form.currentPassword(), form.newPassword());
+                        CurrentUser.id(authentication).orElseThrow(), form.currentPassword(), form.newPassword(), null);
                 request.logout(); // sign in again with the new password: a fresh session, no stale authorities
                 return "redirect:/login?changed";
             } catch (IdentityException e) {

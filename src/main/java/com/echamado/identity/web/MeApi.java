@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,7 +37,7 @@ class MeApi {
 
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChangeRequest request, Authentication auth) {
-        users.changePassword(userId(auth), request.currentPassword(), request.newPassword());
+        users.changePassword(userId(auth), request.currentPassword(), request.newPassword(), grant(auth));
         return ResponseEntity.noContent().build();
     }
 
@@ -50,6 +51,13 @@ class MeApi {
     NotificationSettings changeNotifications(@Valid @RequestBody NotificationSettings request, Authentication auth) {
         users.changeEmailNotifications(userId(auth), request.email());
         return request;
+    }
+
+    /** The grant the caller's token belongs to (its {@code gid} claim), kept when they change their password. */
+    private static String grant(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getClaimAsString("gid")
+                : null;
     }
 
     static UUID userId(Authentication authentication) {

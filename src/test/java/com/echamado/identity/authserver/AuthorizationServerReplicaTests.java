@@ -10,25 +10,18 @@ import static com.echamado.identity.authserver.OAuthSteps.refresh;
 import static com.echamado.identity.authserver.OAuthSteps.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.echamado.EChamadoApplication;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.identity.authserver.OAuthSteps.Pkce;
 import com.echamado.identity.authserver.OAuthSteps.Tokens;
 import com.echamado.identity.authserver.OAuthSteps.Trip;
 import com.echamado.support.IntegrationTest;
-import com.echamado.support.TestBroker;
-import com.echamado.support.TestDatabase;
 import com.echamado.support.TestHttp;
-import com.echamado.support.TestKeys;
-import com.echamado.support.TestMail;
 import com.echamado.support.TestUsers;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -41,27 +34,13 @@ class AuthorizationServerReplicaTests extends IntegrationTest {
 
     static final String ISSUER = "http://issuer.test";
 
-    private static ConfigurableApplicationContext replicaB;
+    private static SecondReplica replicaB;
     private static String b;
 
     @BeforeAll
     static void startReplicaB() {
-        String namespace = "echamado-test-" + TestDatabase.RUN_ID;
-        // command-line arguments: they win over the profile's files, as the test context's properties do
-        replicaB = new SpringApplicationBuilder(EChamadoApplication.class)
-                .profiles("test")
-                .run(
-                        "--spring.datasource.url=" + TestDatabase.url(),
-                        "--echamado.identity.signing-keys=" + TestKeys.RSA,
-                        "--echamado.identity.issuer=" + ISSUER,
-                        "--echamado.ratelimit.namespace=" + namespace,
-                        "--spring.session.redis.namespace=" + namespace + ":session",
-                        "--echamado.messaging.exchange=" + TestBroker.EXCHANGE,
-                        "--echamado.messaging.queue-prefix=" + TestBroker.PREFIX,
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + TestMail.port(),
-                        "--server.port=0");
-        b = "http://localhost" + ":" + replicaB.getEnvironment().getProperty("local.server.port");
+        replicaB = SecondReplica.start(ISSUER);
+        b = replicaB.baseUrl();
     }
 
     @AfterAll

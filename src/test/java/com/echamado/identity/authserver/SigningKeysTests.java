@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -94,7 +95,8 @@ class SigningKeysTests {
         assertThat(jwks).noneMatch(JWK::isPrivate);
 
         JwtEncoder encoder = configuration.jwtEncoder(keys);
-        JwtDecoder decoder = configuration.jwtDecoder(published, properties());
+        JwtDecoder decoder =
+                configuration.decoder(published, properties(), jwt -> OAuth2TokenValidatorResult.success());
         String current = sign(encoder, SignatureAlgorithm.ES256);
         assertThat(OAuthSteps.header(current).get("kid").asString()).isEqualTo(newKid);
         assertThat(decoder.decode(current).getSubject()).isEqualTo("someone");
