@@ -6,24 +6,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps a ticket's full-text document current, in the same transaction as the change: number and title (weight A),
- * description (B) and public, undeleted replies (C), Portuguese without accents. On H2 (local profile) there is no
- * document; search falls back to a simple match.
+ * description (B) and public, undeleted replies (C), Portuguese without accents.
  */
 @Component
 class SearchIndex {
 
     private final JdbcTemplate jdbc;
-    private final boolean postgres;
 
-    SearchIndex(JdbcTemplate jdbc, Dialect dialect) {
+    SearchIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = dialect.postgres();
     }
 
     void refresh(UUID ticketId) {
-        if (!postgres) {
-            return;
-        }
         jdbc.update("""
                 update ticket t set search_document =
                     setweight(to_tsvector('echamado_pt', t.number::text || ' ' || t.title), 'A')

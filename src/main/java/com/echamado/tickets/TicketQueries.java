@@ -80,12 +80,10 @@ class TicketQueries {
             + " t.updated_at";
 
     private final JdbcTemplate jdbc;
-    private final boolean postgres;
     private final Clock clock;
 
-    TicketQueries(JdbcTemplate jdbc, Dialect dialect, Clock clock) {
+    TicketQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.postgres = dialect.postgres();
         this.clock = clock;
     }
 
@@ -293,10 +291,8 @@ class TicketQueries {
     }
 
     /** A {@code q} that PostgreSQL answers with the full-text index (a ticket number is not one). */
-    private boolean fullText(TicketQuery query) {
-        return postgres
-                && hasText(query.q())
-                && !NUMBER.matcher(query.q().trim()).matches();
+    private static boolean fullText(TicketQuery query) {
+        return hasText(query.q()) && !NUMBER.matcher(query.q().trim()).matches();
     }
 
     /** The ORDER BY of a list: the Gridify order, ties broken by the id, or newest first. */
@@ -442,14 +438,9 @@ class TicketQueries {
         if (number.matches()) {
             clauses.add("t.number = ?");
             params.add(Long.parseLong(number.group(1)));
-        } else if (postgres) {
+        } else {
             clauses.add(MATCH);
             params.add(q);
-        } else {
-            clauses.add("(lower(t.title) like ? or lower(t.description) like ?)");
-            String like = "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%";
-            params.add(like);
-            params.add(like);
         }
     }
 

@@ -70,11 +70,9 @@ class TicketStatistics {
             Comparator.comparing(DayKey::day).thenComparing(DayKey::department);
 
     private final JdbcTemplate jdbc;
-    private final boolean postgres;
 
-    TicketStatistics(JdbcTemplate jdbc, Dialect dialect) {
+    TicketStatistics(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = dialect.postgres();
     }
 
     /** Counts the ticket's change since it was last counted (loaded or created); call after it was flushed. */
@@ -132,32 +130,15 @@ class TicketStatistics {
     }
 
     private void addOpen(OpenKey key, long n) {
-        if (postgres) {
-            jdbc.update(
-                    "insert into ticket_open_count (department_id, status_id, priority, unassigned, n)"
-                            + " values (?, ?, ?, ?, ?) on conflict (department_id, status_id, priority, unassigned)"
-                            + " do update set n = ticket_open_count.n + excluded.n",
-                    key.department(),
-                    key.status(),
-                    key.priority(),
-                    key.unassigned(),
-                    n);
-        } else {
-            jdbc.update(
-                    "merge into ticket_open_count c using (values (cast(? as uuid), cast(? as uuid),"
-                            + " cast(? as varchar(10)), cast(? as boolean), cast(? as bigint)))"
-                            + " s(department_id, status_id, priority, unassigned, n)"
-                            + " on c.department_id = s.department_id and c.status_id = s.status_id"
-                            + " and c.priority = s.priority and c.unassigned = s.unassigned"
-                            + " when matched then update set n = c.n + s.n"
-                            + " when not matched then insert (department_id, status_id, priority, unassigned, n)"
-                            + " values (s.department_id, s.status_id, s.priority, s.unassigned, s.n)",
-                    key.department(),
-                    key.status(),
-                    key.priority(),
-                    key.unassigned(),
-                    n);
-        }
+        jdbc.update(
+                "insert into ticket_open_count (department_id, status_id, priority, unassigned, n)"
+                        + " values (?, ?, ?, ?, ?) on conflict (department_id, status_id, priority, unassigned)"
+                        + " do update set n = ticket_open_count.n + excluded.n",
+                key.department(),
+                key.status(),
+                key.priority(),
+                key.unassigned(),
+                n);
     }
 
     private void addDay(DayKey key, DayDelta d) {
@@ -171,36 +152,16 @@ class TicketStatistics {
             d.resolutionUs(),
             d.resolutions()
         };
-        if (postgres) {
-            jdbc.update(
-                    "insert into ticket_daily_count (stat_day, department_id, opened, closed, first_response_us,"
-                            + " first_responses, resolution_us, resolutions) values (?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (stat_day, department_id) do update set"
-                            + " opened = ticket_daily_count.opened + excluded.opened,"
-                            + " closed = ticket_daily_count.closed + excluded.closed,"
-                            + " first_response_us = ticket_daily_count.first_response_us + excluded.first_response_us,"
-                            + " first_responses = ticket_daily_count.first_responses + excluded.first_responses,"
-                            + " resolution_us = ticket_daily_count.resolution_us + excluded.resolution_us,"
-                            + " resolutions = ticket_daily_count.resolutions + excluded.resolutions",
-                    args);
-        } else {
-            jdbc.update(
-                    "merge into ticket_daily_count c using (values (cast(? as date), cast(? as uuid),"
-                            + " cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint),"
-                            + " cast(? as bigint), cast(? as bigint))) s(stat_day, department_id, opened, closed,"
-                            + " first_response_us, first_responses, resolution_us, resolutions)"
-                            + " on c.stat_day = s.stat_day and c.department_id = s.department_id"
-                            + " when matched then update set opened = c.opened + s.opened,"
-                            + " closed = c.closed + s.closed,"
-                            + " first_response_us = c.first_response_us + s.first_response_us,"
-                            + " first_responses = c.first_responses + s.first_responses,"
-                            + " resolution_us = c.resolution_us + s.resolution_us,"
-                            + " resolutions = c.resolutions + s.resolutions"
-                            + " when not matched then insert (stat_day, department_id, opened, closed, first_response_us,"
-                            + " first_responses, resolution_us, resolutions) values (s.stat_day, s.department_id,"
-                            + " s.opened, s.closed, s.first_response_us, s.first_responses, s.resolution_us,"
-                            + " s.resolutions)",
-                    args);
-        }
+        jdbc.update(
+                "insert into ticket_daily_count (stat_day, department_id, opened, closed, first_response_us,"
+                        + " first_responses, resolution_us, resolutions) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (stat_day, department_id) do update set"
+                        + " opened = ticket_daily_count.opened + excluded.opened,"
+                        + " closed = ticket_daily_count.closed + excluded.closed,"
+                        + " first_response_us = ticket_daily_count.first_response_us + excluded.first_response_us,"
+                        + " first_responses = ticket_daily_count.first_responses + excluded.first_responses,"
+                        + " resolution_us = ticket_daily_count.resolution_us + excluded.resolution_us,"
+                        + " resolutions = ticket_daily_count.resolutions + excluded.resolutions",
+                args);
     }
 }

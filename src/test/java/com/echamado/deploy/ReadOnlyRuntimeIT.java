@@ -31,7 +31,7 @@ import org.opentest4j.TestAbortedException;
  * The packaged jar under the image's runtime constraints, without Docker (reliability-security.md §1.2, T9): bubblewrap
  * runs it as uid/gid 10001 with the whole root filesystem bind-mounted read-only and only /tmp writable, with the
  * environment the Dockerfile sets (JAVA_TOOL_OPTIONS, SERVER_TOMCAT_BASEDIR, HOME) and the {@code local} profile keeping
- * its H2 database and signing key under /tmp/echamado. It must answer {@code /health/ready} with 200.
+ * its embedded PostgreSQL's data and signing key under /tmp/echamado. It must answer {@code /health/ready} with 200.
  *
  * <p>/tmp is a fresh folder under target/ bind-mounted at /tmp (the equivalent of the pod's emptyDir), so that the test
  * can see afterwards what was written there. Nothing can be written anywhere else: the root is read-only, so a write
@@ -118,8 +118,8 @@ class ReadOnlyRuntimeIT {
                 .as("no write was refused outside /tmp (log in " + log + ")")
                 .doesNotContain("Read-only file system")
                 .doesNotContain("AccessDeniedException");
-        assertThat(tmp.resolve("echamado/echamado.mv.db"))
-                .as("the local profile's database is under /tmp")
+        assertThat(tmp.resolve("echamado/postgres/PG_VERSION"))
+                .as("the local profile's embedded PostgreSQL keeps its data under /tmp")
                 .isRegularFile();
         assertThat(tmp.resolve("echamado/jwt-signing-key.pem")).isRegularFile();
         assertThat(tmp.resolve("tomcat")).as("SERVER_TOMCAT_BASEDIR").isDirectory();

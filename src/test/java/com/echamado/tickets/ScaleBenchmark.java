@@ -66,8 +66,7 @@ final class ScaleBenchmark {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, ScaleData.USER, "");
         plain = new JdbcTemplate(dataSource);
         recording = new RecordingJdbcTemplate(dataSource);
-        Dialect dialect = new Dialect(dataSource);
-        queries = new TicketQueries(recording, dialect, Clock.systemUTC());
+        queries = new TicketQueries(recording, Clock.systemUTC());
         dashboard = new TicketDashboard(
                 recording,
                 queries,

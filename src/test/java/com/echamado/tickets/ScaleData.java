@@ -127,7 +127,7 @@ final class ScaleData {
     static int migrate(String url) {
         return Flyway.configure()
                 .dataSource(url, USER, "")
-                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .locations("classpath:db/migration")
                 .load()
                 .migrate()
                 .migrationsExecuted;

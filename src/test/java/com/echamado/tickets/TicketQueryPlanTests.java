@@ -79,8 +79,7 @@ class TicketQueryPlanTests {
         plain = new JdbcTemplate(dataSource);
         recording = new RecordingJdbcTemplate(dataSource);
         Clock clock = Clock.systemUTC();
-        Dialect dialect = new Dialect(dataSource);
-        queries = new TicketQueries(recording, dialect, clock);
+        queries = new TicketQueries(recording, clock);
         dashboard = new TicketDashboard(
                 recording,
                 queries,

@@ -37,7 +37,7 @@ class TicketSearchWindowTests {
         ScaleData.fill(url, ScaleData.Size.of(5_000));
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, ScaleData.USER, "");
         jdbc = new JdbcTemplate(dataSource);
-        queries = new TicketQueries(jdbc, new Dialect(dataSource), Clock.systemUTC());
+        queries = new TicketQueries(jdbc, Clock.systemUTC());
         UUID agent = jdbc.queryForObject(
                 "select user_id from department_agent group by user_id having count(*) = 2 order by user_id limit 1",
                 UUID.class);

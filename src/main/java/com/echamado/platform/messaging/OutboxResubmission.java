@@ -45,17 +45,14 @@ class OutboxResubmission {
             fixedDelayString = "${echamado.messaging.resubmit-interval}")
     void run() {
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-            if (postgres && !tryLock(connection)) {
+            if (!tryLock(connection)) {
                 LOG.debug("Another replica is resubmitting event publications");
                 return;
             }
             try {
                 resubmit();
             } finally {
-                if (postgres) {
-                    unlock(connection);
-                }
+                unlock(connection);
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Resubmission of event publications failed: {}", e.toString());

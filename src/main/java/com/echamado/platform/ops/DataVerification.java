@@ -1,9 +1,7 @@
 package com.echamado.platform.ops;
 
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -13,8 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * {@code --verify-data}: the same binary as an integrity checker for backups and disaster recovery. It starts only a
@@ -145,21 +143,18 @@ public final class DataVerification {
     }
 
     private static Flyway flyway(DataSource dataSource) {
-        String vendor;
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            vendor = product.toLowerCase(Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the database's metadata", e);
-        }
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .locations("classpath:db/migration")
                 .ignoreMigrationPatterns("*:pending")
                 .load();
     }
 
-    /** Only a data source: no web server, no migrations, no schedulers, no message listeners. */
+    /**
+     * Only a data source (on the local profile's embedded PostgreSQL when that is the database): no web server, no
+     * migrations, no schedulers, no message listeners.
+     */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+    @Import(EmbeddedDatabase.class)
     static class DataSourceOnly {}
 }

@@ -38,8 +38,8 @@ final class ProductionSettings {
         require(env, "spring.datasource.username", "a database user (DATABASE_CONNECTION)", problems);
         require(env, "spring.datasource.password", "a database password (DATABASE_CONNECTION)", problems);
         String url = env.getProperty("spring.datasource.url", "");
-        if (url.startsWith("jdbc:h2:")) {
-            problems.add("spring.datasource.url points at H2; the prod profile needs PostgreSQL");
+        if (!url.isBlank() && !url.startsWith("jdbc:postgresql:")) {
+            problems.add("spring.datasource.url is not a PostgreSQL URL (jdbc:postgresql://…)");
         }
         String issuer = env.getProperty("echamado.identity.issuer", "");
         if (!issuer.isBlank() && !issuer.startsWith("https://") && !issuer.startsWith("http://")) {

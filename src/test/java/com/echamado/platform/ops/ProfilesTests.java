@@ -8,6 +8,10 @@ import com.echamado.identity.Role;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestKeys;
 import com.echamado.support.TestUsers;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +19,26 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
 class ProfilesTests {
 
+    /**
+     * The embedded default as a newcomer meets it: no external service, a PostgreSQL that the application runs
+     * itself under the data folder, the same full-text search as production (accents ignored), the server stopped
+     * with the application, the data kept for the next start, and {@code --verify-data} sound on it.
+     */
     @Test
-    void theLocalProfileStartsWithoutExternalServicesAndServesReadiness(@TempDir Path data) throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void theLocalProfileRunsItsOwnPostgreSqlWithoutExternalServices(@TempDir Path data, CapturedOutput output)
+            throws Exception {
+        int databasePort;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EChamadoApplication.class)
                 .profiles("local")
                 .properties(
@@ -43,30 +58,37 @@ class ProfilesTests {
             HttpResponse<String> aggregate = client.send(
                     HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(aggregate.statusCode()).isEqualTo(200);
-            assertThat(Files.exists(data.resolve("echamado.mv.db"))).isTrue();
+            assertThat(Files.readString(data.resolve("postgres/PG_VERSION")).trim())
+                    .as("the production major (deploy/: postgres:15)")
+                    .isEqualTo("15");
             assertThat(Files.readString(data.resolve("jwt-signing-key.pem"))).contains("BEGIN PRIVATE KEY");
+            databasePort = app.getBean(EmbeddedPostgres.class).getPort();
+            assertThat(app.getEnvironment().getProperty("spring.datasource.url"))
+                    .isNull();
 
-            // the help desk itself works on H2 too: open, list, search and count a ticket
+            // the help desk itself: open, search without accents, filter and count a ticket
             TestUsers users = app.getBean(TestUsers.class);
             String token = users.token(users.create(Role.USER));
             TestHttp http = new TestHttp(base);
             HttpResponse<String> opened = http.json("POST", "/api/v1/tickets", token, """
-                    {"title":"Impressora sem toner","description":"Trocar o toner","departmentId":"%s",
-                     "typeId":"%s","categoryId":"%s","priority":"LOW"}
+                    {"title":"Falha na ligação da impressora","description":"Não imprime após a atualização",
+                     "departmentId":"%s","typeId":"%s","categoryId":"%s","priority":"LOW"}
                     """.formatted(
                             "00000000-0000-4000-8000-000000000201",
                             "00000000-0000-4000-8000-000000000301",
                             "00000000-0000-4000-8000-000000000401"));
             assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-            assertThat(http.json("GET", "/api/v1/tickets?q=toner", token, null).body())
-                    .contains("Impressora sem toner");
+            assertThat(http.json("GET", "/api/v1/tickets?q=ligacao", token, null)
+                            .body())
+                    .as("accents ignored, as in production")
+                    .contains("Falha na ligação da impressora");
             assertThat(http.json("GET", "/api/v1/tickets?filter=priority%3DLOW", token, null)
                             .body())
-                    .contains("Impressora sem toner");
+                    .contains("Falha na ligação da impressora");
             HttpResponse<String> dashboard = http.json("GET", "/api/v1/dashboard", token, null);
             assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
             assertThat(TestHttp.parse(dashboard).get("open").asLong()).isEqualTo(1);
-            // an administrator's dashboard reads the counters the ticket's creation updated (MERGE on H2)
+            // an administrator's dashboard reads the counters the ticket's creation updated
             HttpResponse<String> counted =
                     http.json("GET", "/api/v1/dashboard", users.token(users.create(Role.ADMIN)), null);
             assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
@@ -79,6 +101,23 @@ class ProfilesTests {
                             .asLong())
                     .isEqualTo(1);
         }
+        assertThat(data.resolve("postgres/postmaster.pid"))
+                .as("the server stops with the application")
+                .doesNotExist();
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress("localhost", databasePort), 1000))
+                    .as("nothing listens on the embedded server's port any more")
+                    .isInstanceOf(IOException.class);
+        }
+
+        // --verify-data on the kept data: the embedded server starts again, and the database is sound
+        assertThat(DataVerification.run(new String[] {DataVerification.FLAG, "--ECHAMADO_DATA_DIR=" + data}))
+                .as(output.getOut())
+                .isZero();
+        assertThat(output.getOut())
+                .contains("verify-data: OK   the dashboard's open-ticket counters equal a recount")
+                .contains("verify-data: the database is sound");
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
     }
 
     @Test

@@ -1,2 +1,0 @@
--- H2 has no partial indexes: the application enforces unique active names and the single initial status.
-SELECT 1;
