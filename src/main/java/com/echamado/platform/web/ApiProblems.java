@@ -4,6 +4,7 @@ import com.echamado.platform.query.QuerySyntaxException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problem details for what the framework rejects: validation failures with one entry per field, bad JSON,
@@ -73,6 +76,28 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
+    /** A body that does not parse, or a value of the wrong type: 400 naming the field when Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!(ex.getCause() instanceof JacksonException json) || json.getPath().isEmpty()) {
+            return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : json.getPath()) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        String message = json.getOriginalMessage();
+        boolean ours = InputLimits.NUL_MESSAGE.equals(message) || InputLimits.DATE_MESSAGE.equals(message);
+        return ResponseEntity.badRequest()
+                .body(validation(
+                        List.of(fieldError(field.toString(), ours ? message : "has the wrong type or format"))));
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> rule(ProblemException ex) {
         boolean fieldError = ex.status() == HttpStatus.BAD_REQUEST && ex.field() != null;
@@ -96,9 +121,23 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * A query string or form that Tomcat cannot decode when it is first read late (by an interceptor, on a dispatch),
+     * which {@link MalformedRequests} did not already refuse.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException ex) {
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(fieldError("query", "is not valid percent-encoded UTF-8"))));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest().body(validation(List.of(fieldError(ex.getName(), "has the wrong format"))));
+        String message =
+                InputLimits.DATE_MESSAGE.equals(ex.getMostSpecificCause().getMessage())
+                        ? InputLimits.DATE_MESSAGE
+                        : "has the wrong format";
+        return ResponseEntity.badRequest().body(validation(List.of(fieldError(ex.getName(), message))));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -109,8 +148,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /**
+     * 409 for a broken constraint (SQLState class 23); 400 for a value the database cannot take (class 22: out of
+     * range, too long, not encodable), which the edge checks should have caught with the field's name.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+        if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            LOG.warn("A value reached the database that it cannot store (SQLState {})", sql.getSQLState());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "A value is out of the range the service can store.");
+            problem.setTitle("Invalid request");
+            return ResponseEntity.badRequest().body(problem);
+        }
         LOG.info(
                 "Write refused by a database constraint: {}",
                 ex.getMostSpecificCause().getClass().getSimpleName());
