@@ -93,23 +93,25 @@ public class ClientManagement {
 
     @Transactional(readOnly = true)
     public ClientView get(String clientId) {
-        RegisteredClient client = clients.findByClientId(clientId);
-        if (client == null) {
-            throw IdentityException.clientNotFound(clientId);
-        }
-        return view(client, null);
+        return view(existing(clientId), null);
     }
 
     /** Removes the client with its consents and every grant it holds. */
     public void delete(String clientId, UUID actorId) {
-        RegisteredClient client = clients.findByClientId(clientId);
-        if (client == null) {
-            throw IdentityException.clientNotFound(clientId);
-        }
+        RegisteredClient client = existing(clientId);
         jdbc.update("delete from oauth2_authorization where registered_client_id = ?", client.getId());
         jdbc.update("delete from oauth2_authorization_consent where registered_client_id = ?", client.getId());
         jdbc.update("delete from oauth2_registered_client where id = ?", client.getId());
         events.record("client_deleted", Map.of("clientId", clientId, "actor", String.valueOf(actorId)));
+    }
+
+    /** The client with this id; a blank id, which the repository refuses with an exception, is no client either. */
+    private RegisteredClient existing(String clientId) {
+        RegisteredClient client = clientId == null || clientId.isBlank() ? null : clients.findByClientId(clientId);
+        if (client == null) {
+            throw IdentityException.clientNotFound(clientId);
+        }
+        return client;
     }
 
     private RegisteredClient build(String id, NewClient request, String secret) {

@@ -326,6 +326,10 @@ class Ticket {
         return requesterId;
     }
 
+    Instant dueAt() {
+        return dueAt;
+    }
+
     UUID assigneeId() {
         return assigneeId;
     }

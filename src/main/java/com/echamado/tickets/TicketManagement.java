@@ -80,9 +80,7 @@ public class TicketManagement {
             requester = enabledUser(request.requesterId(), "requesterId").id();
         }
         checkReferences(request.typeId(), request.categoryId(), request.subcategoryId(), request.departmentId());
-        if (request.dueAt() != null && request.dueAt().isBefore(now())) {
-            throw TicketException.invalid("dueAt", "The due date must lie in the future");
-        }
+        checkDueAt(request.dueAt(), null);
         Instant now = now();
         Ticket ticket = new Ticket(
                 tickets.nextNumber(),
@@ -150,6 +148,9 @@ public class TicketManagement {
             }
         }
         checkVersion(ticket, expectedVersion);
+        if (!changes.clearDueAt()) {
+            checkDueAt(changes.dueAt(), ticket.dueAt());
+        }
         UUID category = changes.categoryId() != null ? changes.categoryId() : ticket.categoryId();
         checkReferences(changes.typeId(), changes.categoryId(), null, changes.departmentId());
         if (changes.subcategoryId() != null && !changes.clearSubcategory()) {
@@ -518,6 +519,13 @@ public class TicketManagement {
             return user;
         } catch (IdentityException unknown) {
             throw TicketException.invalid(field, "Unknown user");
+        }
+    }
+
+    /** A new due date lies in the future, when opening as when editing; an unchanged one may have passed. */
+    private void checkDueAt(Instant dueAt, Instant current) {
+        if (dueAt != null && !dueAt.equals(current) && dueAt.isBefore(now())) {
+            throw TicketException.invalid("dueAt", "The due date must lie in the future");
         }
     }
 

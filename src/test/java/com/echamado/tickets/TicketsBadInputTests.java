@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,39 @@ class TicketsBadInputTests extends IntegrationTest {
                 valid.replace("\"HIGH\"", "\"HIGH\",\"dueAt\":\"amanhã\""))) {
             assertProblem(create(bad), 400);
         }
+    }
+
+    @Test
+    void numbersAndTextAreNotCoercedToBooleans() {
+        for (String internal : List.of("123", "1", "0.5", "\"true\"", "\"\"")) {
+            assertProblem(comment("{\"body\":\"Olá\",\"internal\":" + internal + "}"), 400);
+        }
+        assertProblem(change("PATCH", path, "{\"clearDueAt\":1}"), 400);
+    }
+
+    @Test
+    void emptyStringsInUuidAndDateFieldsAreRefusedNotReadAsNull() {
+        String valid = body(uniqueTitle("Vazios"), SUPPORT_DEPARTMENT);
+        assertProblem(create(valid.replace(COMPUTER, "")), 400);
+        assertProblem(create(valid.replace(INCIDENT, "")), 400);
+        assertProblem(create(valid.replace("}", ",\"requesterId\":\"\"}")), 400);
+        assertProblem(create(valid.replace("}", ",\"dueAt\":\"\"}")), 400);
+        assertProblem(create(valid.replace("}", ",\"dueAt\":\"  \"}")), 400);
+        assertProblem(change("PATCH", path, "{\"dueAt\":\"\"}"), 400);
+        assertProblem(change("PATCH", path, "{\"typeId\":\"\"}"), 400);
+        assertProblem(change("POST", path + "/assign", "{\"assigneeId\":\"\"}"), 400);
+    }
+
+    @Test
+    void aPastDueDateIsRefusedByPatchAsByPost() {
+        String past = "\"dueAt\":\"2020-01-01T00:00:00Z\"";
+        HttpResponse<String> post =
+                create(body(uniqueTitle("Prazo"), SUPPORT_DEPARTMENT).replace("}", "," + past + "}"));
+        HttpResponse<String> patch = change("PATCH", path, "{" + past + "}");
+        assertProblem(post, 400);
+        assertProblem(patch, 400);
+        assertThat(TestHttp.parse(patch).get("errors"))
+                .isEqualTo(TestHttp.parse(post).get("errors"));
     }
 
     @Test
@@ -157,7 +191,15 @@ class TicketsBadInputTests extends IntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
         written = written();
-        for (String rating : List.of("{\"rating\":0}", "{\"rating\":6}", "{\"rating\":\"cinco\"}", "{}")) {
+        for (String rating : List.of(
+                "{\"rating\":0}",
+                "{\"rating\":6}",
+                "{\"rating\":\"cinco\"}",
+                "{}",
+                "{\"rating\":1.5}",
+                "{\"rating\":4.0}",
+                "{\"rating\":\"5\"}",
+                "{\"rating\":true}")) {
             assertProblem(rate(rating), 400);
         }
         assertProblem(rate("{\"rating\":5,\"comment\":\"" + "x".repeat(2_001) + "\"}"), 400);

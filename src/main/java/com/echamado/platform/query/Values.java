@@ -1,5 +1,6 @@
 package com.echamado.platform.query;
 
+import com.echamado.platform.web.InputLimits;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -56,14 +57,20 @@ final class Values {
 
     private static OffsetDateTime dateTime(QueryField field, String text, int position, String raw) {
         try {
+            OffsetDateTime value;
             if (!text.contains("T")) {
-                return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                value = LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } else {
+                TemporalAccessor parsed =
+                        DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+                value = parsed instanceof OffsetDateTime withOffset
+                        ? withOffset.withOffsetSameInstant(ZoneOffset.UTC)
+                        : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
             }
-            TemporalAccessor parsed =
-                    DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime withOffset
-                    ? withOffset.withOffsetSameInstant(ZoneOffset.UTC)
-                    : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+            if (!InputLimits.storable(value)) {
+                throw invalid(field, "a date between the years 1 and 9999", position, raw);
+            }
+            return value;
         } catch (DateTimeException e) {
             throw invalid(field, "an ISO-8601 date or date-time", position, raw);
         }

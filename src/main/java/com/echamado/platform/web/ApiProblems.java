@@ -4,6 +4,7 @@ import com.echamado.platform.query.QuerySyntaxException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problem details for what the framework rejects: validation failures with one entry per field, bad JSON,
@@ -63,6 +66,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return message(new DefaultMessageSourceResolvable(new String[] {code}, english));
     }
 
+    /** The reader's words for one of {@link InputLimits}' messages, else for the {@code problem.field.<otherwise>}. */
+    private String limitOr(String english, String otherwise) {
+        if (InputLimits.NUL_MESSAGE.equals(english)) {
+            return message("problem.field.nul", english);
+        }
+        if (InputLimits.DATE_MESSAGE.equals(english)) {
+            return message("problem.field.date-range", english);
+        }
+        return "wrong-type".equals(otherwise)
+                ? message("problem.field.wrong-type", "has the wrong type or format")
+                : message("problem.field.wrong-format", "has the wrong format");
+    }
+
     private String message(ProblemException ex) {
         return ex.messageCode() == null
                 ? ex.getMessage()
@@ -98,6 +114,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
+    /** A body that does not parse, or a value of the wrong type: 400 naming the field when Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!(ex.getCause() instanceof JacksonException json) || json.getPath().isEmpty()) {
+            return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : json.getPath()) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return ResponseEntity.badRequest()
+                .body(validation(
+                        List.of(fieldError(field.toString(), limitOr(json.getOriginalMessage(), "wrong-type")))));
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> rule(ProblemException ex) {
         boolean fieldError = ex.status() == HttpStatus.BAD_REQUEST && ex.field() != null;
@@ -122,11 +158,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * A query string or form that Tomcat cannot decode when it is first read late (by an interceptor, on a dispatch),
+     * which {@link MalformedRequests} did not already refuse.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException ex) {
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(fieldError("query", "is not valid percent-encoded UTF-8"))));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest()
-                .body(validation(List.of(
-                        fieldError(ex.getName(), message("problem.field.wrong-format", "has the wrong format")))));
+        String message = limitOr(ex.getMostSpecificCause().getMessage(), "wrong-format");
+        return ResponseEntity.badRequest().body(validation(List.of(fieldError(ex.getName(), message))));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -137,8 +182,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /**
+     * 409 for a broken constraint (SQLState class 23); 400 for a value the database cannot take (class 22: out of
+     * range, too long, not encodable), which the edge checks should have caught with the field's name.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+        if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            LOG.warn("A value reached the database that it cannot store (SQLState {})", sql.getSQLState());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "A value is out of the range the service can store.");
+            problem.setTitle("Invalid request");
+            return ResponseEntity.badRequest().body(problem);
+        }
         LOG.info(
                 "Write refused by a database constraint: {}",
                 ex.getMostSpecificCause().getClass().getSimpleName());
