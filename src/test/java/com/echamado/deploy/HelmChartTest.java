@@ -7,6 +7,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Helm chart, through helm-java (Helm 3 as a native library): lint, then template with the default, staging and
@@ -199,6 +201,31 @@ class HelmChartTest {
                         .getMetadata()
                         .getLabels())
                 .containsEntry("echamado.io/slot", "blue");
+    }
+
+    /**
+     * Under the Prometheus Operator no rule file on disk is loaded: production renders a PrometheusRule holding the
+     * same groups as deploy/monitoring/rules/echamado-alerts.yml (the compose stack's and promtool's file).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionShipsTheAlertRulesAsAPrometheusRule() {
+        List<HasMetadata> objects = render("values-production.yaml", t -> t);
+        GenericKubernetesResource rule = objects.stream()
+                .filter(o -> o.getKind().equals("PrometheusRule"))
+                .map(GenericKubernetesResource.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PrometheusRule rendered"));
+        assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        Map<String, Object> file =
+                new Yaml().load(Tools.read(Tools.ROOT.resolve("deploy/monitoring/rules/echamado-alerts.yml")));
+        Map<String, Object> spec =
+                (Map<String, Object>) rule.getAdditionalProperties().get("spec");
+        assertThat(spec.get("groups")).isEqualTo(file.get("groups"));
+        assertThat(Tools.read(Tools.ROOT.resolve("deploy/monitoring/rules/echamado-alerts.yml")))
+                .contains("alert: EChamadoAbsent");
+        assertThat(render("", t -> t)).extracting(HasMetadata::getKind).doesNotContain("PrometheusRule");
     }
 
     @Test
