@@ -90,3 +90,25 @@ echamado.io/slot: {{ . }}
 {{- define "echamado.canaryHost" -}}
 {{- printf "%s.%s.svc.cluster.local" (include "echamado.routedServiceName" .) .Release.Namespace }}
 {{- end }}
+
+{{/* Security context, resources and mounts shared by the backup job's containers. */}}
+{{- define "echamado.backupContainerBase" -}}
+securityContext:
+  allowPrivilegeEscalation: false
+  readOnlyRootFilesystem: true
+  capabilities:
+    drop:
+      - ALL
+resources:
+  requests:
+    cpu: 100m
+    memory: 256Mi
+  limits:
+    cpu: "1"
+    memory: 1Gi
+volumeMounts:
+  - name: backup
+    mountPath: /backup
+  - name: tmp
+    mountPath: /tmp
+{{- end }}

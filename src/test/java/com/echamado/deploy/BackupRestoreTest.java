@@ -3,6 +3,8 @@ package com.echamado.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -180,6 +182,35 @@ class BackupRestoreTest {
         assertThat(repaired.output()).contains("rebuilding the dashboard counters");
         assertThat(psql(target, drift).strip()).isEqualTo("0");
         assertThat(psql(target, "SELECT sum(n) FROM ticket_open_count").strip()).isEqualTo("150");
+    }
+
+    /**
+     * The Helm chart's backup CronJob script, run here against the local PostgreSQL: its dump and checksum are
+     * rw------- and restore.sh restores the dump.
+     */
+    @Test
+    void theKubernetesBackupJobWritesOwnerOnlyDumpsThatRestore() throws IOException {
+        Container dumper = PodSecurityCheck.podSpec(
+                        HelmChartTest.one(HelmChartTest.render("values-production.yaml", t -> t), CronJob.class))
+                .getContainers()
+                .get(0);
+        Path backups = Files.createDirectories(dir.resolve("pvc"));
+        Map<String, String> jobEnv = new HashMap<>(env);
+        jobEnv.put("BACKUP_DIR", backups.toString());
+        jobEnv.put("RETENTION_DAYS", "30");
+        List<String> command = new java.util.ArrayList<>(dumper.getCommand());
+        command.addAll(dumper.getArgs());
+        Tools.run(dir, jobEnv, command).assertSuccess("the CronJob's pg-dump script");
+        List<Path> dumps = Tools.list(backups, "echamado-*.dump");
+        assertThat(dumps).hasSize(1);
+        Path dump = dumps.get(0);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dump + ".sha256"))))
+                .isEqualTo("rw-------");
+        Tools.run(dir, env, List.of(script("restore.sh"), dump.toString(), target))
+                .assertSuccess("restore.sh of the CronJob's dump");
+        assertThat(psql(target, "SELECT count(*) FROM ticket").strip()).isEqualTo("500");
     }
 
     @Test

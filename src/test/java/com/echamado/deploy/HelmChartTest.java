@@ -167,6 +167,11 @@ class HelmChartTest {
                         .getPort()
                         .getIntVal())
                 .isEqualTo(8080);
+        assertThat(policy.getSpec().getEgress())
+                .as("notification e-mails reach an SMTP submission port")
+                .anySatisfy(rule -> assertThat(rule.getPorts())
+                        .anyMatch(p -> p.getPort().getIntVal() == 587
+                                && p.getProtocol().equals("TCP")));
     }
 
     @Test
@@ -226,6 +231,31 @@ class HelmChartTest {
         assertThat(Tools.read(Tools.ROOT.resolve("deploy/monitoring/rules/echamado-alerts.yml")))
                 .contains("alert: EChamadoAbsent");
         assertThat(render("", t -> t)).extracting(HasMetadata::getKind).doesNotContain("PrometheusRule");
+    }
+
+    /** The off-site copy: the dump first (init container), then aws s3 sync of what the bucket lacks. */
+    @Test
+    void theBackupJobCopiesEachDumpOffSite() {
+        List<HasMetadata> objects = render(
+                "values-production.yaml",
+                t -> t.set("backup.offsite.enabled", "true")
+                        .set("backup.offsite.bucket", "echamado-backups")
+                        .set("backup.offsite.endpointUrl", "https://s3.eu-central-2.wasabisys.com"));
+        assertThat(PodSecurityCheck.restrictedViolations(objects)).isEmpty();
+        PodSpec pod = PodSecurityCheck.podSpec(one(objects, CronJob.class));
+        assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("pg-dump");
+        Container upload = pod.getContainers().get(0);
+        assertThat(upload.getImage()).startsWith("amazon/aws-cli:");
+        assertThat(String.join("\n", upload.getArgs())).contains("aws s3 sync /backup \"$BUCKET_URL\"");
+        assertThat(upload.getEnv())
+                .anyMatch(
+                        e -> e.getName().equals("BUCKET_URL") && e.getValue().equals("s3://echamado-backups/echamado/"))
+                .anyMatch(e -> e.getName().equals("AWS_ENDPOINT_URL")
+                        && e.getValue().equals("https://s3.eu-central-2.wasabisys.com"));
+        assertThat(upload.getEnvFrom()).anyMatch(e -> e.getSecretRef().getName().equals("echamado-backup-offsite"));
+        assertThat(upload.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/backup"));
+        assertThatThrownBy(() -> render("values-production.yaml", t -> t.set("backup.offsite.enabled", "true")))
+                .hasMessageContaining("backup.offsite.bucket is required");
     }
 
     @Test
