@@ -189,7 +189,7 @@ class HelmChartTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(live.getSpec().getSelector()).containsEntry("echamado.io/slot", "green");
-        Ingress ingress = one(objects, Ingress.class);
+        Ingress ingress = mainIngress(objects);
         assertThat(ingress.getSpec()
                         .getRules()
                         .get(0)
@@ -256,6 +256,34 @@ class HelmChartTest {
         assertThat(upload.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/backup"));
         assertThatThrownBy(() -> render("values-production.yaml", t -> t.set("backup.offsite.enabled", "true")))
                 .hasMessageContaining("backup.offsite.bucket is required");
+    }
+
+    /**
+     * The Ingress routes "/" as a prefix; a second Ingress claims the longer prefix /metrics on the same host and
+     * ingress-nginx refuses it to every address, IPv4 and IPv6. It has no TLS section, so cert-manager issues nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-staging.yaml", "values-production.yaml"})
+    void metricsAreRefusedAtTheIngress(String valuesFile) {
+        List<HasMetadata> objects = render(valuesFile, t -> t);
+        Ingress main = mainIngress(objects);
+        Ingress deny = objects.stream()
+                .filter(o -> o instanceof Ingress && o.getMetadata().getName().endsWith("-deny-metrics"))
+                .map(Ingress.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Ingress refuses /metrics"));
+        assertThat(deny.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/denylist-source-range", "0.0.0.0/0,::/0")
+                .doesNotContainKey("cert-manager.io/cluster-issuer");
+        assertThat(deny.getSpec().getTls()).isNullOrEmpty();
+        assertThat(deny.getSpec().getIngressClassName())
+                .isEqualTo(main.getSpec().getIngressClassName());
+        var rule = deny.getSpec().getRules().get(0);
+        assertThat(rule.getHost()).isEqualTo(main.getSpec().getRules().get(0).getHost());
+        assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+            assertThat(path.getPath()).isEqualTo("/metrics");
+            assertThat(path.getPathType()).isEqualTo("Prefix");
+        });
     }
 
     @Test
@@ -415,6 +443,15 @@ class HelmChartTest {
             template = template.withValuesFile(CHART.resolve(valuesFile));
         }
         return KubernetesModelCheck.parse(options.apply(template).call());
+    }
+
+    /** The Ingress that routes the application (not the one that refuses /metrics). */
+    static Ingress mainIngress(List<HasMetadata> objects) {
+        return one(
+                objects.stream()
+                        .filter(o -> !o.getMetadata().getName().endsWith("-deny-metrics"))
+                        .toList(),
+                Ingress.class);
     }
 
     static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type) {
