@@ -286,6 +286,47 @@ class HelmChartTest {
         });
     }
 
+    /**
+     * The connection budget counts the live slot at maxReplicas plus a surge pod, the idle blue-green slot at its
+     * minReplicas, the canary and the backup job: the defaults fit PostgreSQL's default max_connections (100), and a
+     * budget that only the idle slot or the canary pushes over is refused.
+     */
+    @Test
+    void theConnectionBudgetFitsMaxConnections() {
+        assertThat(budget(render("", t -> t))).isEqualTo((20 + 1) * 4 + 3).isLessThanOrEqualTo(100);
+        assertThat(budget(render("values-staging.yaml", t -> t))).isLessThanOrEqualTo(100);
+        int production = budget(render(
+                "echamado-blue",
+                "values-production.yaml",
+                t -> t.set("slot", "blue").set("canary.enabled", "true").set("canary.tag", "1.2.4")));
+        assertThat(production).isEqualTo((20 + 1 + 3 + 1) * 10 + 1 + 10).isLessThanOrEqualTo(300);
+
+        // (20 + 1) x 4 + 3 = 87 fits 100; the idle slot's 3 pods (12 more) do not.
+        assertThatThrownBy(() ->
+                        render("", t -> t.set("database.maxConnections", "90").set("slot", "green")))
+                .hasMessageContaining("connection budget 99 exceeds database.maxConnections 90")
+                .hasMessageContaining("3 idle slot");
+        assertThat(budget(render("", t -> t.set("database.maxConnections", "90"))))
+                .isEqualTo(87);
+        assertThatThrownBy(() -> render(
+                        "",
+                        t -> t.set("database.maxConnections", "90")
+                                .set("canary.enabled", "true")
+                                .set("canary.tag", "x")
+                                .set("canary.replicas", "1")
+                                .set("backup.enabled", "true")))
+                .hasMessageContaining("connection budget 92 exceeds");
+        assertThatThrownBy(() -> render("", t -> t.set("config.dbPoolSize", "10")))
+                .hasMessageContaining("connection budget 213 exceeds database.maxConnections 100");
+    }
+
+    private static int budget(List<HasMetadata> objects) {
+        return Integer.parseInt(one(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)
+                .getMetadata()
+                .getAnnotations()
+                .get("echamado.io/connection-budget"));
+    }
+
     @Test
     void theSchemaRejectsUnsafeValues() {
         assertThatThrownBy(() -> render("", t -> t.set("rollingUpdate.maxUnavailable", "1")))
