@@ -182,7 +182,11 @@ class HelmCanaryVpaTest {
                 "echamado-blue", CANARY_VALUES, t -> t.set("slot", "blue").set("liveService.enabled", "true"));
         String host = "echamado.echamado.svc.cluster.local";
         assertThat(one(objects, DestinationRule.class).getSpec().getHost()).isEqualTo(host);
-        assertThat(CanaryCheck.problems(objects)).isEmpty();
+        List<HasMetadata> withLiveRelease = new java.util.ArrayList<>(objects);
+        withLiveRelease.addAll(HelmChartTest.renderLive(t -> t.set("slot", "blue")));
+        assertThat(CanaryCheck.problems(withLiveRelease))
+                .as("the live Service is the echamado-live release's")
+                .isEmpty();
         assertThat(podLabels(deployment(objects, "echamado-blue-canary"))).containsEntry("echamado.io/slot", "blue");
     }
 

@@ -174,38 +174,75 @@ class HelmChartTest {
                                 && p.getProtocol().equals("TCP")));
     }
 
+    static final Path LIVE_CHART = Tools.ROOT.resolve("deploy/helm/echamado-live");
+
+    /**
+     * Blue-green: the live slot is the value `slot` of the release echamado-live. Neither slot release renders a
+     * Service that selects by slot, in any configuration the scripts install, so a `helm rollback` or `helm upgrade
+     * --reuse-values` of echamado-blue or echamado-green re-applies nothing that could move traffic; only a change of
+     * echamado-live's value does, and that is what the scripts run to switch.
+     */
     @Test
-    void blueGreenReleaseOwnsTheLiveService() {
+    void rollingBackEitherSlotReleaseKeepsTrafficWhereTheOperatorPutIt() {
+        for (String slot : List.of("blue", "green")) {
+            for (String valuesFile : List.of("", "values-production.yaml")) {
+                List<HasMetadata> objects = render(
+                        "echamado-" + slot, valuesFile, t -> t.set("slot", slot).set("liveService.enabled", "true"));
+                assertThat(objects)
+                        .filteredOn(o -> o instanceof Service)
+                        .extracting(o -> ((Service) o).getSpec().getSelector())
+                        .as("echamado-" + slot + " renders no Service that selects a slot")
+                        .noneMatch(selector -> selector.containsKey("echamado.io/slot"));
+                assertThat(one(objects, Deployment.class)
+                                .getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getLabels())
+                        .containsEntry("echamado.io/slot", slot);
+                assertThat(mainIngress(objects)
+                                .getSpec()
+                                .getRules()
+                                .get(0)
+                                .getHttp()
+                                .getPaths()
+                                .get(0)
+                                .getBackend()
+                                .getService()
+                                .getName())
+                        .isEqualTo("echamado");
+            }
+        }
         assertThatThrownBy(() -> render("values-production.yaml", t -> t.set("liveService.enabled", "true")))
                 .hasMessageContaining("liveService.name must differ");
-        List<HasMetadata> objects = render(
-                "echamado-blue",
-                "values-production.yaml",
-                t -> t.set("slot", "blue").set("liveService.enabled", "true").set("liveService.slot", "green"));
-        assertThat(KubernetesModelCheck.unknownFields(objects)).isEmpty();
-        Service live = objects.stream()
-                .filter(o -> o instanceof Service && o.getMetadata().getName().equals("echamado"))
-                .map(Service.class::cast)
-                .findFirst()
-                .orElseThrow();
-        assertThat(live.getSpec().getSelector()).containsEntry("echamado.io/slot", "green");
-        Ingress ingress = mainIngress(objects);
-        assertThat(ingress.getSpec()
-                        .getRules()
-                        .get(0)
-                        .getHttp()
-                        .getPaths()
-                        .get(0)
-                        .getBackend()
-                        .getService()
-                        .getName())
-                .isEqualTo("echamado");
-        assertThat(one(objects, Deployment.class)
-                        .getSpec()
-                        .getTemplate()
-                        .getMetadata()
-                        .getLabels())
-                .containsEntry("echamado.io/slot", "blue");
+
+        LintResult lint = new Helm(LIVE_CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+        Service live = one(renderLive(t -> t.set("slot", "green")), Service.class);
+        assertThat(live.getMetadata().getName()).isEqualTo("echamado");
+        assertThat(live.getSpec().getSelector())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("app.kubernetes.io/name", "echamado", "echamado.io/slot", "green"));
+        assertThat(live.getMetadata().getAnnotations())
+                .as("never deleted with a release")
+                .containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(KubernetesModelCheck.unknownFields(List.of(live))).isEmpty();
+        assertThatThrownBy(() -> renderLive(t -> t.set("slot", "purple"))).hasMessageContaining("slot");
+
+        for (String script : List.of("scripts/blue-green-deploy.sh", "scripts/rollback.sh")) {
+            assertThat(Tools.read(Tools.ROOT.resolve(script)))
+                    .as(script + " switches through echamado-live's value")
+                    .contains("helm upgrade --install echamado-live \"$live_chart\"")
+                    .doesNotContain("patch service");
+        }
+    }
+
+    static List<HasMetadata> renderLive(UnaryOperator<TemplateCommand> options) {
+        return KubernetesModelCheck.parse(options.apply(new Helm(LIVE_CHART)
+                        .template()
+                        .withName("echamado-live")
+                        .withNamespace("echamado")
+                        .withKubeVersion("1.31.0"))
+                .call());
     }
 
     /**
