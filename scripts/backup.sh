@@ -3,7 +3,10 @@
 #   scripts/backup.sh [OUTPUT_DIR]
 # Connection from the standard libpq variables: PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD (or ~/.pgpass).
 # RETENTION_DAYS (default 30) removes older dumps from OUTPUT_DIR. Prints the path of the new dump on stdout.
+# Dumps and checksums are created mode 0600 (they hold every password hash and ticket); the .sha256 names the bare
+# file, so the pair can be moved or copied anywhere (restore.sh checks the file it restores).
 set -euo pipefail
+umask 077
 
 out_dir="${1:-${BACKUP_DIR:-./backups}}"
 retention_days="${RETENTION_DAYS:-30}"
@@ -23,7 +26,7 @@ if ! pg_restore --list "$file.partial" > /dev/null; then
   exit 1
 fi
 mv "$file.partial" "$file"
-sha256sum "$file" > "$file.sha256"
+(cd "$out_dir" && sha256sum "$(basename "$file")") > "$file.sha256"
 log "wrote $(wc -c < "$file") bytes, sha256 in $file.sha256"
 
 if [ "$retention_days" -gt 0 ]; then

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Blue-green deploy on Kubernetes with the Helm chart: install VERSION in the idle slot, wait until it is ready,
 # smoke-test it through its own Service, then switch the live Service to it. The old slot stays for rollback.
+# The live Service is the release echamado-live (deploy/helm/echamado-live): the live slot is its value `slot`, so
+# that no upgrade or rollback of echamado-blue or echamado-green can move traffic.
 #   scripts/blue-green-deploy.sh VERSION
 # Environment: NAMESPACE (echamado), CHART (deploy/helm/echamado), VALUES (…/values-production.yaml),
 # IMAGE_REPOSITORY (the chart's default when unset), LIVE_SERVICE (echamado), SMOKE_URL_TEMPLATE (e.g.
@@ -13,6 +15,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 chart="${CHART:-$root/deploy/helm/echamado}"
 values="${VALUES:-$chart/values-production.yaml}"
 live_service="${LIVE_SERVICE:-echamado}"
+live_chart="${LIVE_CHART:-$root/deploy/helm/echamado-live}"
 
 log() { printf '[blue-green] %s\n' "$*"; }
 
@@ -24,12 +27,22 @@ fi
 if [ "$current" = "blue" ]; then next="green"; else next="blue"; fi
 
 log "live slot: $current; deploying $version to: $next"
-# The blue release owns the live Service, the Ingress, the backup job and the namespace's own objects (Namespace with
-# Pod Security Admission labels, ResourceQuota, LimitRange); it keeps the live selector where it is.
-owner_flags=(--set liveService.enabled=false --set ingress.enabled=false --set backup.enabled=false
+# The live Service as its own release, at the slot that serves now. A Service created by an older echamado-blue
+# (which rendered it) is adopted first and kept when echamado-blue stops rendering it.
+if kubectl -n "$namespace" get service "$live_service" > /dev/null 2>&1; then
+  kubectl -n "$namespace" annotate service "$live_service" --overwrite helm.sh/resource-policy=keep \
+    meta.helm.sh/release-name=echamado-live "meta.helm.sh/release-namespace=$namespace"
+  kubectl -n "$namespace" label service "$live_service" --overwrite app.kubernetes.io/managed-by=Helm
+  helm upgrade --install echamado-live "$live_chart" --namespace "$namespace" \
+    --set "name=$live_service" --set "slot=$current" --wait
+fi
+# The blue release owns the Ingress, the backup job, the PrometheusRule and the namespace's own objects (Namespace with
+# Pod Security Admission labels, ResourceQuota, LimitRange); both route to the live Service (liveService.enabled).
+owner_flags=(--set liveService.enabled=true --set ingress.enabled=false --set backup.enabled=false
+  --set metrics.prometheusRule.enabled=false
   --set namespace.create=false --set resourceQuota.enabled=false --set limitRange.enabled=false)
 if [ "$next" = "blue" ]; then
-  owner_flags=(--set liveService.enabled=true --set "liveService.slot=$current")
+  owner_flags=(--set liveService.enabled=true)
   # Helm installs into an existing namespace; when the chart renders that Namespace too, Helm must be told that the
   # blue release owns it, or the install fails with "invalid ownership metadata".
   if ! kubectl get namespace "$namespace" > /dev/null 2>&1; then
@@ -72,7 +85,7 @@ if ! "$root/scripts/smoke-tests.sh" "$smoke_url"; then
   exit 1
 fi
 
-log "switching $live_service to $next"
-kubectl -n "$namespace" patch service "$live_service" --type merge \
-  -p "{\"spec\":{\"selector\":{\"echamado.io/slot\":\"$next\"}}}"
+log "switching $live_service to $next (helm upgrade echamado-live --set slot=$next)"
+helm upgrade --install echamado-live "$live_chart" --namespace "$namespace" \
+  --set "name=$live_service" --set "slot=$next" --wait
 log "done: $next is live; $current is kept for scripts/rollback.sh"

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Disaster recovery: restore the newest (or a given) backup into a new database, verify it (including the
 # application's own `--verify-data` checks), point the application at it and smoke-test.
-#   scripts/disaster-recovery.sh [--skip-verify] BACKUP_DIR|DUMP_FILE BASE_URL
+#   scripts/disaster-recovery.sh [--skip-verify] [--repair-derived] BACKUP_DIR|DUMP_FILE BASE_URL
 # The jar that runs `--verify-data` is ECHAMADO_JAR, else the newest target/echamado-*.jar of this repository, else
 # the Docker image's /opt/echamado/app.jar (IMAGE_JAR overrides that path). With none of them the script stops before
-# restoring anything, unless --skip-verify is given (then only restore.sh's own checks run).
+# restoring anything, unless --skip-verify is given (then only restore.sh's own checks run). --repair-derived rebuilds
+# the dashboard counters from the restored tickets before the checks (restore.sh --repair-derived).
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD for the (new) PostgreSQL server; TARGET_DATABASE (a new database,
 # echamado_restored_<UTC time> by default); NAMESPACE (echamado);
 # SECRET (echamado-secrets); SWITCH=true to update DATABASE_CONNECTION in SECRET and restart the deployments;
 # NOTIFY_WEBHOOK to post the outcome (Slack-compatible JSON).
 set -euo pipefail
 
-usage="usage: $0 [--skip-verify] BACKUP_DIR|DUMP_FILE BASE_URL"
+usage="usage: $0 [--skip-verify] [--repair-derived] BACKUP_DIR|DUMP_FILE BASE_URL"
 skip_verify=false
+restore_options=()
 args=()
 for arg in "$@"; do
   case "$arg" in
     --skip-verify) skip_verify=true ;;
+    --repair-derived) restore_options+=(--repair-derived) ;;
     -h | --help) echo "$usage"; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; echo "$usage" >&2; exit 2 ;;
     *) args+=("$arg") ;;
@@ -103,7 +106,12 @@ fi
 
 target="${TARGET_DATABASE:-echamado_restored_$(date -u +%Y%m%d%H%M%S)}"
 log "restoring $dump into $target"
-"$root/scripts/restore.sh" "$dump" "$target"
+if ! "$root/scripts/restore.sh" "${restore_options[@]}" "$dump" "$target"; then
+  log "disaster recovery FAILED: the restore or its verification of $target failed (see above); nothing was switched"
+  log "  counters that differ from a recount: rerun with --repair-derived (docs/operations.md#backups-and-disaster-recovery)"
+  notify "FAILED: restore or verification of $target"
+  exit 1
+fi
 
 if [ "${SWITCH:-false}" = "true" ]; then
   log "pointing $secret/DATABASE_CONNECTION at $target and restarting"

@@ -1,27 +1,46 @@
 #!/usr/bin/env bash
 # Restore a custom-format dump made by backup.sh into a NEW database, then verify it.
-#   scripts/restore.sh DUMP_FILE TARGET_DATABASE
+#   scripts/restore.sh [--repair-derived] DUMP_FILE TARGET_DATABASE
 # Connection from PGHOST, PGPORT, PGUSER, PGPASSWORD. The target database must not exist (it is created), so a
 # restore never overwrites live data; switch the application to it afterwards (docs/operations.md).
 # Verification: checksum (when DUMP_FILE.sha256 exists), pg_restore --list, a restore that stops at the first
 # error in one transaction, the row count of every table in the dump (compared with COMPARE_DATABASE's, when that
 # is set to the source database), no failed Flyway migration, and — when ECHAMADO_JAR names the application's jar —
 # the application's own `--verify-data` checks.
+# --repair-derived rebuilds derived data (the dashboard counters, scripts/sql/rebuild-dashboard-counters.sql) from
+# the restored tickets before `--verify-data` runs.
 set -euo pipefail
 
-if [ "$#" -ne 2 ]; then
-  echo "usage: $0 DUMP_FILE TARGET_DATABASE" >&2
+usage="usage: $0 [--repair-derived] DUMP_FILE TARGET_DATABASE"
+repair_derived=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --repair-derived) repair_derived=true ;;
+    -*) echo "unknown option: $arg" >&2; echo "$usage" >&2; exit 2 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+if [ "${#args[@]}" -ne 2 ]; then
+  echo "$usage" >&2
   exit 2
 fi
-dump="$1"
-target="$2"
+dump="${args[0]}"
+target="${args[1]}"
 
 log() { printf '[restore] %s\n' "$*" >&2; }
 
 [ -f "$dump" ] || { log "no such file: $dump"; exit 1; }
 if [ -f "$dump.sha256" ]; then
-  log "checking $dump.sha256"
-  (cd "$(dirname "$dump")" && sha256sum --check --quiet "$(basename "$dump").sha256")
+  # The recorded sum against the file being restored (whatever name the .sha256 records: older backups recorded the
+  # path they were written to).
+  log "checking $dump against $dump.sha256"
+  expected="$(awk 'NR == 1 {print $1}' "$dump.sha256")"
+  actual="$(sha256sum < "$dump" | awk '{print $1}')"
+  if [ "$actual" != "$expected" ]; then
+    log "checksum mismatch: $dump has sha256 $actual, $dump.sha256 records $expected; not restoring"
+    exit 1
+  fi
 fi
 
 log "reading the dump's table of contents"
@@ -68,6 +87,14 @@ if psql -d "$target" -Atqc "SELECT to_regclass('public.flyway_schema_history') I
   if [ "$failed" != "0" ]; then
     log "flyway_schema_history records $failed failed migration(s)"
     exit 1
+  fi
+fi
+if [ "$repair_derived" = true ]; then
+  if psql -d "$target" -Atqc "SELECT to_regclass('public.ticket_open_recount') IS NOT NULL" | grep -q t; then
+    log "rebuilding the dashboard counters of '$target' from the recount views"
+    psql -v ON_ERROR_STOP=1 -q -d "$target" -f "$(dirname "$0")/sql/rebuild-dashboard-counters.sql"
+  else
+    log "no dashboard counters in '$target' (schema before V70): nothing to rebuild"
   fi
 fi
 if [ -n "${ECHAMADO_JAR:-}" ]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Roll back EChamado.
-#   scripts/rollback.sh slot          blue-green: point the live Service back at the other slot (instant)
+#   scripts/rollback.sh slot          blue-green: point the live Service back at the other slot (instant; an upgrade
+#                                     of the echamado-live release, whose value slot is the live slot)
 #   scripts/rollback.sh release NAME  undo the last Helm upgrade of release NAME (helm rollback)
 # Then waits until HEALTH_URL (e.g. https://api.echamado.com/health) answers 200. NAMESPACE defaults to echamado.
 set -euo pipefail
@@ -8,6 +9,7 @@ set -euo pipefail
 mode="${1:?usage: $0 slot | release NAME}"
 namespace="${NAMESPACE:-echamado}"
 live_service="${LIVE_SERVICE:-echamado}"
+live_chart="${LIVE_CHART:-$(cd "$(dirname "$0")/.." && pwd)/deploy/helm/echamado-live}"
 health_url="${HEALTH_URL:-}"
 
 log() { printf '[rollback] %s\n' "$*"; }
@@ -22,8 +24,8 @@ case "$mode" in
       exit 1
     fi
     log "switching $live_service from $current back to $previous ($ready ready pods)"
-    kubectl -n "$namespace" patch service "$live_service" --type merge \
-      -p "{\"spec\":{\"selector\":{\"echamado.io/slot\":\"$previous\"}}}"
+    helm upgrade --install echamado-live "$live_chart" --namespace "$namespace" \
+      --set "name=$live_service" --set "slot=$previous" --wait
     ;;
   release)
     release="${2:?usage: $0 release NAME}"

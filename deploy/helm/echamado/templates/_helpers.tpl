@@ -90,3 +90,49 @@ echamado.io/slot: {{ . }}
 {{- define "echamado.canaryHost" -}}
 {{- printf "%s.%s.svc.cluster.local" (include "echamado.routedServiceName" .) .Release.Namespace }}
 {{- end }}
+
+{{/* Security context, resources and mounts shared by the backup job's containers. */}}
+{{- define "echamado.backupContainerBase" -}}
+securityContext:
+  allowPrivilegeEscalation: false
+  readOnlyRootFilesystem: true
+  capabilities:
+    drop:
+      - ALL
+resources:
+  requests:
+    cpu: 100m
+    memory: 256Mi
+  limits:
+    cpu: "1"
+    memory: 1Gi
+volumeMounts:
+  - name: backup
+    mountPath: /backup
+  - name: tmp
+    mountPath: /tmp
+{{- end }}
+
+{{/*
+Connection budget (docs/operations.md#connection-budget): every pod that can run at the same time holds up to
+config.dbPoolSize connections, and they must fit PostgreSQL's max_connections minus its reserved ones:
+  (live pods at most + maxSurge) x pool      the slot that takes traffic, at autoscaling.maxReplicas, mid-rollout
+  + idle slot pods x pool                    blue-green (slot set): the other release at its autoscaling.minReplicas
+  + canary.replicas x pool                   when canary.enabled
+  + 1                                        the backup job's pg_dump, when backup.enabled
+  + database.reservedConnections             superuser_reserved_connections (and whatever else connects)
+Rendering fails when the sum exceeds database.maxConnections.
+*/}}
+{{- define "echamado.connectionBudget" -}}
+{{- $v := .Values -}}
+{{- $pool := int $v.config.dbPoolSize -}}
+{{- $live := ternary (int $v.autoscaling.maxReplicas) (int $v.replicaCount) $v.autoscaling.enabled -}}
+{{- $idle := ternary (ternary (int $v.autoscaling.minReplicas) (int $v.replicaCount) $v.autoscaling.enabled) 0 (ne $v.slot "") -}}
+{{- $canary := ternary (int $v.canary.replicas) 0 $v.canary.enabled -}}
+{{- $backup := ternary 1 0 $v.backup.enabled -}}
+{{- $total := add (mul (add $live (int $v.rollingUpdate.maxSurge) $idle $canary) $pool) $backup (int $v.database.reservedConnections) -}}
+{{- if gt (int $total) (int $v.database.maxConnections) -}}
+{{- fail (printf "connection budget %d exceeds database.maxConnections %d: ((%d live + %d surge + %d idle slot + %d canary) pods x %d pool) + %d backup + %d reserved; lower config.dbPoolSize or autoscaling.maxReplicas, or raise max_connections (and database.maxConnections)" (int $total) (int $v.database.maxConnections) $live (int $v.rollingUpdate.maxSurge) $idle $canary $pool $backup (int $v.database.reservedConnections)) -}}
+{{- end -}}
+{{- $total -}}
+{{- end }}

@@ -3,6 +3,8 @@ package com.echamado.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -85,6 +87,132 @@ class BackupRestoreTest {
         assertThat(again.output()).contains("already exists");
     }
 
+    /** The default folder is relative (./backups): the checksum names the bare file, so restore.sh finds it. */
+    @Test
+    void aBackupInTheDefaultRelativeFolderRestores() {
+        Tools.Result backup = Tools.run(dir, env, List.of(script("backup.sh"))).assertSuccess("backup.sh");
+        String dump = backup.output()
+                .lines()
+                .filter(l -> l.endsWith(".dump"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(dump).startsWith("./backups/");
+        assertThat(Tools.read(dir.resolve(dump + ".sha256"))).doesNotContain("/");
+        Tools.Result restored =
+                Tools.run(dir, env, List.of(script("restore.sh"), dump, target)).assertSuccess("restore.sh");
+        assertThat(restored.output()).contains("verified");
+        assertThat(psql(target, "SELECT count(*) FROM ticket").strip()).isEqualTo("500");
+    }
+
+    /** A copy with one byte changed, beside a copy of its checksum: refused before anything is created. */
+    @Test
+    void aCorruptedCopyOfABackupIsRefused() throws IOException {
+        Path original = Path.of(backup());
+        Path copies = Files.createDirectories(dir.resolve("copied-off-site"));
+        Path copy = copies.resolve(original.getFileName());
+        Files.copy(original, copy);
+        Files.copy(Path.of(original + ".sha256"), Path.of(copy + ".sha256"));
+        byte[] bytes = Files.readAllBytes(copy);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(copy, bytes);
+
+        Tools.Result result = Tools.run(dir, env, List.of(script("restore.sh"), copy.toString(), target));
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("checksum mismatch: " + copy);
+        assertThat(psql("postgres", "SELECT count(*) FROM pg_database WHERE datname = '" + target + "'")
+                        .strip())
+                .isEqualTo("0");
+        Tools.run(dir, env, List.of(script("restore.sh"), original.toString(), target))
+                .assertSuccess("restore.sh of the intact original");
+    }
+
+    @Test
+    void dumpsAndChecksumsAreReadableByTheirOwnerOnly() throws IOException {
+        Path dump = Path.of(backup());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dump + ".sha256"))))
+                .isEqualTo("rw-------");
+    }
+
+    /**
+     * Dashboard counters that drifted in the source (the schema of V70) are restored as they were; --repair-derived
+     * rebuilds them from the recount views, so that they equal a recount of the restored tickets.
+     */
+    @Test
+    void repairDerivedRebuildsTheDashboardCountersAfterARestore() {
+        psql(source, "DROP TABLE ticket");
+        psql(
+                source,
+                "CREATE TABLE ticket (id bigint PRIMARY KEY, department_id uuid NOT NULL, status_id uuid NOT NULL,"
+                        + " priority varchar(10) NOT NULL, assignee_id uuid, is_closed boolean NOT NULL,"
+                        + " opened_at timestamptz NOT NULL, first_response_at timestamptz, resolved_at timestamptz,"
+                        + " closed_at timestamptz, due_at timestamptz);"
+                        + "INSERT INTO ticket SELECT g, ('00000000-0000-0000-0000-00000000000' || (g % 3))::uuid,"
+                        + " ('00000000-0000-0000-0000-0000000000a' || (g % 2))::uuid, 'NORMAL', NULL, g % 4 = 0,"
+                        + " now() - g * interval '1 hour', NULL, NULL,"
+                        + " CASE WHEN g % 4 = 0 THEN now() END, NULL FROM generate_series(1, 200) g;");
+        Tools.run(
+                        dir,
+                        env,
+                        List.of(
+                                "psql",
+                                "-v",
+                                "ON_ERROR_STOP=1",
+                                "-q",
+                                "-d",
+                                source,
+                                "-f",
+                                Tools.ROOT
+                                        .resolve("src/main/resources/db/vendor/postgresql/tickets/"
+                                                + "V70__ticket_dashboard_counters.sql")
+                                        .toString()))
+                .assertSuccess("V70 on the source");
+        psql(source, "UPDATE ticket_open_count SET n = n + 7; DELETE FROM ticket_daily_count WHERE opened > 1");
+        String drift = "SELECT (SELECT count(*) FROM (SELECT * FROM ticket_open_count EXCEPT SELECT * FROM"
+                + " ticket_open_recount) a) + (SELECT count(*) FROM (SELECT * FROM ticket_daily_recount EXCEPT"
+                + " SELECT * FROM ticket_daily_count) b)";
+        assertThat(psql(source, drift).strip()).isNotEqualTo("0");
+        String dump = backup();
+
+        Tools.Result repaired = Tools.run(dir, env, List.of(script("restore.sh"), "--repair-derived", dump, target))
+                .assertSuccess("restore.sh --repair-derived");
+
+        assertThat(repaired.output()).contains("rebuilding the dashboard counters");
+        assertThat(psql(target, drift).strip()).isEqualTo("0");
+        assertThat(psql(target, "SELECT sum(n) FROM ticket_open_count").strip()).isEqualTo("150");
+    }
+
+    /**
+     * The Helm chart's backup CronJob script, run here against the local PostgreSQL: its dump and checksum are
+     * rw------- and restore.sh restores the dump.
+     */
+    @Test
+    void theKubernetesBackupJobWritesOwnerOnlyDumpsThatRestore() throws IOException {
+        Container dumper = PodSecurityCheck.podSpec(
+                        HelmChartTest.one(HelmChartTest.render("values-production.yaml", t -> t), CronJob.class))
+                .getContainers()
+                .get(0);
+        Path backups = Files.createDirectories(dir.resolve("pvc"));
+        Map<String, String> jobEnv = new HashMap<>(env);
+        jobEnv.put("BACKUP_DIR", backups.toString());
+        jobEnv.put("RETENTION_DAYS", "30");
+        List<String> command = new java.util.ArrayList<>(dumper.getCommand());
+        command.addAll(dumper.getArgs());
+        Tools.run(dir, jobEnv, command).assertSuccess("the CronJob's pg-dump script");
+        List<Path> dumps = Tools.list(backups, "echamado-*.dump");
+        assertThat(dumps).hasSize(1);
+        Path dump = dumps.get(0);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dump + ".sha256"))))
+                .isEqualTo("rw-------");
+        Tools.run(dir, env, List.of(script("restore.sh"), dump.toString(), target))
+                .assertSuccess("restore.sh of the CronJob's dump");
+        assertThat(psql(target, "SELECT count(*) FROM ticket").strip()).isEqualTo("500");
+    }
+
     @Test
     void aTruncatedDumpFailsLoudly() throws IOException {
         Path dump = Path.of(backup());
@@ -144,6 +272,7 @@ class BackupRestoreTest {
         assertThat(result.output())
                 .contains("checked with " + jar + " --verify-data")
                 .contains("fake verify-data: problems")
+                .contains("disaster recovery FAILED: the restore or its verification of " + target + " failed")
                 .doesNotContain("smoke tests stubbed")
                 .doesNotContain("disaster recovery completed");
     }

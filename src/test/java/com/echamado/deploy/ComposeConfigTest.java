@@ -58,6 +58,16 @@ class ComposeConfigTest {
         }
     }
 
+    /** Development runs Mailpit; the app must send its notification e-mails there (Mailpit's SMTP port 1025). */
+    @Test
+    void developmentSendsMailToMailpit() {
+        String merged = config("docker-compose.dev.yml", REQUIRED, true)
+                .assertSuccess("docker-compose config")
+                .output();
+        assertThat(merged).contains("image: axllent/mailpit").contains("SPRING_MAIL_HOST: mailpit");
+        assertThat(merged).containsPattern("SPRING_MAIL_PORT: '?1025'?");
+    }
+
     @Test
     void aMissingRequiredVariableIsAnError() {
         Map<String, String> withoutIssuer = new java.util.HashMap<>(REQUIRED);

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class HelmCanaryVpaTest {
         assertThat(podLabels(deployment))
                 .as("the track label appears only with canary.enabled")
                 .doesNotContainKey("version");
-        assertThat(one(objects, Ingress.class).getMetadata().getAnnotations())
+        assertThat(HelmChartTest.mainIngress(objects).getMetadata().getAnnotations())
                 .doesNotContainKeys(
                         "nginx.ingress.kubernetes.io/service-upstream", "nginx.ingress.kubernetes.io/upstream-vhost");
     }
@@ -147,7 +146,7 @@ class HelmCanaryVpaTest {
         assertThat(weights(http.get(0))).containsExactly(Map.entry("canary", 100));
         assertThat(weights(http.get(1))).containsExactly(Map.entry("stable", 95), Map.entry("canary", 5));
 
-        assertThat(one(objects, Ingress.class).getMetadata().getAnnotations())
+        assertThat(HelmChartTest.mainIngress(objects).getMetadata().getAnnotations())
                 .containsEntry("nginx.ingress.kubernetes.io/service-upstream", "true")
                 .containsEntry("nginx.ingress.kubernetes.io/upstream-vhost", host)
                 .containsEntry("nginx.ingress.kubernetes.io/limit-rps", "10");
@@ -183,7 +182,11 @@ class HelmCanaryVpaTest {
                 "echamado-blue", CANARY_VALUES, t -> t.set("slot", "blue").set("liveService.enabled", "true"));
         String host = "echamado.echamado.svc.cluster.local";
         assertThat(one(objects, DestinationRule.class).getSpec().getHost()).isEqualTo(host);
-        assertThat(CanaryCheck.problems(objects)).isEmpty();
+        List<HasMetadata> withLiveRelease = new java.util.ArrayList<>(objects);
+        withLiveRelease.addAll(HelmChartTest.renderLive(t -> t.set("slot", "blue")));
+        assertThat(CanaryCheck.problems(withLiveRelease))
+                .as("the live Service is the echamado-live release's")
+                .isEmpty();
         assertThat(podLabels(deployment(objects, "echamado-blue-canary"))).containsEntry("echamado.io/slot", "blue");
     }
 

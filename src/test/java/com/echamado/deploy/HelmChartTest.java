@@ -7,6 +7,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Helm chart, through helm-java (Helm 3 as a native library): lint, then template with the default, staging and
@@ -165,40 +167,201 @@ class HelmChartTest {
                         .getPort()
                         .getIntVal())
                 .isEqualTo(8080);
+        assertThat(policy.getSpec().getEgress())
+                .as("notification e-mails reach an SMTP submission port")
+                .anySatisfy(rule -> assertThat(rule.getPorts())
+                        .anyMatch(p -> p.getPort().getIntVal() == 587
+                                && p.getProtocol().equals("TCP")));
     }
 
+    static final Path LIVE_CHART = Tools.ROOT.resolve("deploy/helm/echamado-live");
+
+    /**
+     * Blue-green: the live slot is the value `slot` of the release echamado-live. Neither slot release renders a
+     * Service that selects by slot, in any configuration the scripts install, so a `helm rollback` or `helm upgrade
+     * --reuse-values` of echamado-blue or echamado-green re-applies nothing that could move traffic; only a change of
+     * echamado-live's value does, and that is what the scripts run to switch.
+     */
     @Test
-    void blueGreenReleaseOwnsTheLiveService() {
+    void rollingBackEitherSlotReleaseKeepsTrafficWhereTheOperatorPutIt() {
+        for (String slot : List.of("blue", "green")) {
+            for (String valuesFile : List.of("", "values-production.yaml")) {
+                List<HasMetadata> objects = render(
+                        "echamado-" + slot, valuesFile, t -> t.set("slot", slot).set("liveService.enabled", "true"));
+                assertThat(objects)
+                        .filteredOn(o -> o instanceof Service)
+                        .extracting(o -> ((Service) o).getSpec().getSelector())
+                        .as("echamado-" + slot + " renders no Service that selects a slot")
+                        .noneMatch(selector -> selector.containsKey("echamado.io/slot"));
+                assertThat(one(objects, Deployment.class)
+                                .getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getLabels())
+                        .containsEntry("echamado.io/slot", slot);
+                assertThat(mainIngress(objects)
+                                .getSpec()
+                                .getRules()
+                                .get(0)
+                                .getHttp()
+                                .getPaths()
+                                .get(0)
+                                .getBackend()
+                                .getService()
+                                .getName())
+                        .isEqualTo("echamado");
+            }
+        }
         assertThatThrownBy(() -> render("values-production.yaml", t -> t.set("liveService.enabled", "true")))
                 .hasMessageContaining("liveService.name must differ");
+
+        LintResult lint = new Helm(LIVE_CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+        Service live = one(renderLive(t -> t.set("slot", "green")), Service.class);
+        assertThat(live.getMetadata().getName()).isEqualTo("echamado");
+        assertThat(live.getSpec().getSelector())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("app.kubernetes.io/name", "echamado", "echamado.io/slot", "green"));
+        assertThat(live.getMetadata().getAnnotations())
+                .as("never deleted with a release")
+                .containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(KubernetesModelCheck.unknownFields(List.of(live))).isEmpty();
+        assertThatThrownBy(() -> renderLive(t -> t.set("slot", "purple"))).hasMessageContaining("slot");
+
+        for (String script : List.of("scripts/blue-green-deploy.sh", "scripts/rollback.sh")) {
+            assertThat(Tools.read(Tools.ROOT.resolve(script)))
+                    .as(script + " switches through echamado-live's value")
+                    .contains("helm upgrade --install echamado-live \"$live_chart\"")
+                    .doesNotContain("patch service");
+        }
+    }
+
+    static List<HasMetadata> renderLive(UnaryOperator<TemplateCommand> options) {
+        return KubernetesModelCheck.parse(options.apply(new Helm(LIVE_CHART)
+                        .template()
+                        .withName("echamado-live")
+                        .withNamespace("echamado")
+                        .withKubeVersion("1.31.0"))
+                .call());
+    }
+
+    /**
+     * Under the Prometheus Operator no rule file on disk is loaded: production renders a PrometheusRule holding the
+     * same groups as deploy/monitoring/rules/echamado-alerts.yml (the compose stack's and promtool's file).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionShipsTheAlertRulesAsAPrometheusRule() {
+        List<HasMetadata> objects = render("values-production.yaml", t -> t);
+        GenericKubernetesResource rule = objects.stream()
+                .filter(o -> o.getKind().equals("PrometheusRule"))
+                .map(GenericKubernetesResource.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PrometheusRule rendered"));
+        assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        Map<String, Object> file =
+                new Yaml().load(Tools.read(Tools.ROOT.resolve("deploy/monitoring/rules/echamado-alerts.yml")));
+        Map<String, Object> spec =
+                (Map<String, Object>) rule.getAdditionalProperties().get("spec");
+        assertThat(spec.get("groups")).isEqualTo(file.get("groups"));
+        assertThat(Tools.read(Tools.ROOT.resolve("deploy/monitoring/rules/echamado-alerts.yml")))
+                .contains("alert: EChamadoAbsent");
+        assertThat(render("", t -> t)).extracting(HasMetadata::getKind).doesNotContain("PrometheusRule");
+    }
+
+    /** The off-site copy: the dump first (init container), then aws s3 sync of what the bucket lacks. */
+    @Test
+    void theBackupJobCopiesEachDumpOffSite() {
         List<HasMetadata> objects = render(
+                "values-production.yaml",
+                t -> t.set("backup.offsite.enabled", "true")
+                        .set("backup.offsite.bucket", "echamado-backups")
+                        .set("backup.offsite.endpointUrl", "https://s3.eu-central-2.wasabisys.com"));
+        assertThat(PodSecurityCheck.restrictedViolations(objects)).isEmpty();
+        PodSpec pod = PodSecurityCheck.podSpec(one(objects, CronJob.class));
+        assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("pg-dump");
+        Container upload = pod.getContainers().get(0);
+        assertThat(upload.getImage()).startsWith("amazon/aws-cli:");
+        assertThat(String.join("\n", upload.getArgs())).contains("aws s3 sync /backup \"$BUCKET_URL\"");
+        assertThat(upload.getEnv())
+                .anyMatch(
+                        e -> e.getName().equals("BUCKET_URL") && e.getValue().equals("s3://echamado-backups/echamado/"))
+                .anyMatch(e -> e.getName().equals("AWS_ENDPOINT_URL")
+                        && e.getValue().equals("https://s3.eu-central-2.wasabisys.com"));
+        assertThat(upload.getEnvFrom()).anyMatch(e -> e.getSecretRef().getName().equals("echamado-backup-offsite"));
+        assertThat(upload.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/backup"));
+        assertThatThrownBy(() -> render("values-production.yaml", t -> t.set("backup.offsite.enabled", "true")))
+                .hasMessageContaining("backup.offsite.bucket is required");
+    }
+
+    /**
+     * The Ingress routes "/" as a prefix; a second Ingress claims the longer prefix /metrics on the same host and
+     * ingress-nginx refuses it to every address, IPv4 and IPv6. It has no TLS section, so cert-manager issues nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-staging.yaml", "values-production.yaml"})
+    void metricsAreRefusedAtTheIngress(String valuesFile) {
+        List<HasMetadata> objects = render(valuesFile, t -> t);
+        Ingress main = mainIngress(objects);
+        Ingress deny = objects.stream()
+                .filter(o -> o instanceof Ingress && o.getMetadata().getName().endsWith("-deny-metrics"))
+                .map(Ingress.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Ingress refuses /metrics"));
+        assertThat(deny.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/denylist-source-range", "0.0.0.0/0,::/0")
+                .doesNotContainKey("cert-manager.io/cluster-issuer");
+        assertThat(deny.getSpec().getTls()).isNullOrEmpty();
+        assertThat(deny.getSpec().getIngressClassName())
+                .isEqualTo(main.getSpec().getIngressClassName());
+        var rule = deny.getSpec().getRules().get(0);
+        assertThat(rule.getHost()).isEqualTo(main.getSpec().getRules().get(0).getHost());
+        assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+            assertThat(path.getPath()).isEqualTo("/metrics");
+            assertThat(path.getPathType()).isEqualTo("Prefix");
+        });
+    }
+
+    /**
+     * The connection budget counts the live slot at maxReplicas plus a surge pod, the idle blue-green slot at its
+     * minReplicas, the canary and the backup job: the defaults fit PostgreSQL's default max_connections (100), and a
+     * budget that only the idle slot or the canary pushes over is refused.
+     */
+    @Test
+    void theConnectionBudgetFitsMaxConnections() {
+        assertThat(budget(render("", t -> t))).isEqualTo((20 + 1) * 4 + 3).isLessThanOrEqualTo(100);
+        assertThat(budget(render("values-staging.yaml", t -> t))).isLessThanOrEqualTo(100);
+        int production = budget(render(
                 "echamado-blue",
                 "values-production.yaml",
-                t -> t.set("slot", "blue").set("liveService.enabled", "true").set("liveService.slot", "green"));
-        assertThat(KubernetesModelCheck.unknownFields(objects)).isEmpty();
-        Service live = objects.stream()
-                .filter(o -> o instanceof Service && o.getMetadata().getName().equals("echamado"))
-                .map(Service.class::cast)
-                .findFirst()
-                .orElseThrow();
-        assertThat(live.getSpec().getSelector()).containsEntry("echamado.io/slot", "green");
-        Ingress ingress = one(objects, Ingress.class);
-        assertThat(ingress.getSpec()
-                        .getRules()
-                        .get(0)
-                        .getHttp()
-                        .getPaths()
-                        .get(0)
-                        .getBackend()
-                        .getService()
-                        .getName())
-                .isEqualTo("echamado");
-        assertThat(one(objects, Deployment.class)
-                        .getSpec()
-                        .getTemplate()
-                        .getMetadata()
-                        .getLabels())
-                .containsEntry("echamado.io/slot", "blue");
+                t -> t.set("slot", "blue").set("canary.enabled", "true").set("canary.tag", "1.2.4")));
+        assertThat(production).isEqualTo((20 + 1 + 3 + 1) * 10 + 1 + 10).isLessThanOrEqualTo(300);
+
+        // (20 + 1) x 4 + 3 = 87 fits 100; the idle slot's 3 pods (12 more) do not.
+        assertThatThrownBy(() ->
+                        render("", t -> t.set("database.maxConnections", "90").set("slot", "green")))
+                .hasMessageContaining("connection budget 99 exceeds database.maxConnections 90")
+                .hasMessageContaining("3 idle slot");
+        assertThat(budget(render("", t -> t.set("database.maxConnections", "90"))))
+                .isEqualTo(87);
+        assertThatThrownBy(() -> render(
+                        "",
+                        t -> t.set("database.maxConnections", "90")
+                                .set("canary.enabled", "true")
+                                .set("canary.tag", "x")
+                                .set("canary.replicas", "1")
+                                .set("backup.enabled", "true")))
+                .hasMessageContaining("connection budget 92 exceeds");
+        assertThatThrownBy(() -> render("", t -> t.set("config.dbPoolSize", "10")))
+                .hasMessageContaining("connection budget 213 exceeds database.maxConnections 100");
+    }
+
+    private static int budget(List<HasMetadata> objects) {
+        return Integer.parseInt(one(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)
+                .getMetadata()
+                .getAnnotations()
+                .get("echamado.io/connection-budget"));
     }
 
     @Test
@@ -358,6 +521,15 @@ class HelmChartTest {
             template = template.withValuesFile(CHART.resolve(valuesFile));
         }
         return KubernetesModelCheck.parse(options.apply(template).call());
+    }
+
+    /** The Ingress that routes the application (not the one that refuses /metrics). */
+    static Ingress mainIngress(List<HasMetadata> objects) {
+        return one(
+                objects.stream()
+                        .filter(o -> !o.getMetadata().getName().endsWith("-deny-metrics"))
+                        .toList(),
+                Ingress.class);
     }
 
     static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type) {

@@ -60,6 +60,65 @@ class NginxConfigTest {
                 .noneMatch(l -> l.contains("non_idempotent"));
     }
 
+    /**
+     * The configuration running (on loopback, upstream on a closed port): /metrics is refused with 403 even to a
+     * client on 127.0.0.1 (behind Swarm's routing mesh every client comes from a private address), while other paths
+     * are passed on to the upstream (502: nothing listens there).
+     */
+    @Test
+    void metricsAreRefusedToEveryClient() throws Exception {
+        int https = freePort();
+        String conf = Tools.read(CONF)
+                .replace("listen 443 ssl http2;", "listen 127.0.0.1:" + https + " ssl http2;")
+                .replace("listen 80;", "listen 127.0.0.1:" + freePort() + ";")
+                .replace("listen [::]:80;", "")
+                .replace("listen [::]:443 ssl http2;", "")
+                .replace("pid /tmp/nginx.pid;", "pid " + dir.resolve("nginx.pid") + ";")
+                .replace("error_log /dev/stderr warn;", "error_log " + dir.resolve("error.log") + " warn;")
+                .replace("access_log /dev/stdout main;", "access_log " + dir.resolve("access.log") + " main;");
+        Path file = writeForLoopback("running.conf", conf, freePort());
+        Process server = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", file.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
+        try {
+            awaitPort(https);
+            assertThat(status(https, "/metrics")).isEqualTo("403");
+            assertThat(status(https, "/metrics/")).isEqualTo("403");
+            assertThat(status(https, "/metrics?format=text")).isEqualTo("403");
+            assertThat(status(https, "/api/v1/tickets"))
+                    .as("other paths reach the upstream")
+                    .isEqualTo("502");
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static String status(int port, String path) {
+        return Tools.run(List.of(
+                        "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "https://127.0.0.1:" + port + path))
+                .output()
+                .strip();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitPort(int port) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("nginx did not listen on " + port + ": " + Tools.read(dir.resolve("nginx.out")));
+    }
+
     @Test
     void nginxTestCatchesABrokenConfiguration() throws IOException {
         String broken = Tools.read(CONF).replace("limit_req_status 429;", "limit_req_status 429\n    limit_req_zone;");
@@ -68,18 +127,24 @@ class NginxConfigTest {
     }
 
     private static Tools.Result nginxTest(String name, String conf) throws IOException {
+        Path file = writeForLoopback(name, conf, 8080);
+        return Tools.run(List.of(nginx, "-t", "-p", dir.toString(), "-c", file.toString()));
+    }
+
+    /** The configuration with its upstream on 127.0.0.1:{@code upstreamPort} and its files in the test folder. */
+    private static Path writeForLoopback(String name, String conf, int upstreamPort) throws IOException {
         Path mime = Path.of("/etc/nginx/mime.types");
         if (Files.isReadable(mime)) {
             Files.copy(mime, dir.resolve("mime.types"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } else {
             Files.writeString(dir.resolve("mime.types"), "types { text/html html; application/json json; }\n");
         }
-        String copy = conf.replace("server echamado-server:8080", "server 127.0.0.1:8080")
+        String copy = conf.replace("server echamado-server:8080", "server 127.0.0.1:" + upstreamPort)
                 .replace("/etc/nginx/mime.types", dir.resolve("mime.types").toString())
                 .replace("/etc/nginx/ssl/", dir.toString() + "/")
                 .replace("/tmp/nginx", dir.toString() + "/nginx");
         Path file = dir.resolve(name);
         Files.writeString(file, copy);
-        return Tools.run(List.of(nginx, "-t", "-p", dir.toString(), "-c", file.toString()));
+        return file;
     }
 }

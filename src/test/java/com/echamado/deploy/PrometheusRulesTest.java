@@ -21,7 +21,7 @@ class PrometheusRulesTest {
 
     static final Path MONITORING = Tools.ROOT.resolve("deploy/monitoring");
     static final Path RULES = MONITORING.resolve("rules/echamado-alerts.yml");
-    static final Path RULE_TESTS = MONITORING.resolve("rules/echamado-alerts.test.yml");
+    static final Path RULE_TESTS = MONITORING.resolve("tests/echamado-alerts.test.yml");
 
     /** What /metrics serves (README) plus Prometheus' own `up` and kube-state-metrics' restart counter. */
     static final Set<String> KNOWN_METRICS = Set.of(
@@ -33,6 +33,9 @@ class PrometheusRulesTest {
             "hikaricp_connections_max",
             "hikaricp_connections_pending",
             "process_cpu_usage",
+            "echamado_outbox_oldest_age_seconds",
+            "echamado_events_dead_letters",
+            "echamado_events_queue_depth",
             "up",
             "kube_pod_container_status_restarts_total");
 
@@ -59,12 +62,15 @@ class PrometheusRulesTest {
                         .replace(
                                 "echamado:http_errors:ratio_rate5m * 100 > 5",
                                 "echamado:http_errors:ratio_rate5m * 100 > 50"));
-        Files.copy(RULE_TESTS, dir.resolve("echamado-alerts.test.yml"));
+        Files.createDirectories(dir.resolve("rules"));
+        Files.move(dir.resolve("echamado-alerts.yml"), dir.resolve("rules/echamado-alerts.yml"));
+        Files.createDirectories(dir.resolve("tests"));
+        Files.copy(RULE_TESTS, dir.resolve("tests/echamado-alerts.test.yml"));
         Tools.Result result = Tools.run(List.of(
                 promtool(),
                 "test",
                 "rules",
-                dir.resolve("echamado-alerts.test.yml").toString()));
+                dir.resolve("tests/echamado-alerts.test.yml").toString()));
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("EChamadoHighErrorRate");
     }
@@ -79,6 +85,28 @@ class PrometheusRulesTest {
                         "--syntax-only",
                         MONITORING.resolve("prometheus.yml").toString()))
                 .assertSuccess("promtool check config");
+    }
+
+    /**
+     * The compose stack mounts rules/ at /etc/prometheus/rules and Prometheus loads what the config's rule_files glob
+     * matches there: every match must be a rule file, or Prometheus exits at start (a promtool unit-test file there
+     * did that). promtool check config, without --syntax-only, loads the rule files as Prometheus does.
+     */
+    @Test
+    void theComposePrometheusLoadsItsRuleFolder() throws IOException {
+        String compose = Tools.read(Tools.ROOT.resolve("deploy/compose/docker-compose.production.yml"));
+        assertThat(compose).contains("- ../monitoring/rules:/etc/prometheus/rules:ro");
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        for (Path file : Tools.list(MONITORING.resolve("rules"), "*")) {
+            Files.copy(file, rules.resolve(file.getFileName()));
+        }
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(
+                config,
+                Tools.read(MONITORING.resolve("prometheus.yml")).replace("/etc/prometheus/rules/", rules + "/"));
+        Tools.Result result = Tools.run(List.of(promtool(), "check", "config", config.toString()));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: 13 rules found");
     }
 
     @Test

@@ -98,6 +98,83 @@ class WorkflowLintTest {
         }
     }
 
+    /**
+     * deploy.yml starts only from a successful CI run of a push to main (or by hand, behind a check that CI passed
+     * for the commit), every job waits for that gate, and every checkout takes the commit CI tested.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void deployRunsOnlyForACommitThatCiTested() {
+        Map<Object, Object> deploy = new Yaml().load(Tools.read(WORKFLOWS.resolve("deploy.yml")));
+        Map<Object, Object> ci = new Yaml().load(Tools.read(WORKFLOWS.resolve("ci.yml")));
+        // YAML 1.1 (snakeyaml) reads the key `on` as the boolean true
+        Map<String, Object> triggers = (Map<String, Object>) deploy.get(Boolean.TRUE);
+        assertThat(triggers).containsOnlyKeys("workflow_run", "workflow_dispatch");
+        Map<String, Object> run = (Map<String, Object>) triggers.get("workflow_run");
+        assertThat((List<String>) run.get("workflows")).containsExactly((String) ci.get("name"));
+        assertThat((List<String>) run.get("types")).containsExactly("completed");
+        assertThat((List<String>) run.get("branches")).containsExactly("main");
+        Map<String, Map<String, Object>> jobs = (Map<String, Map<String, Object>>) deploy.get("jobs");
+        assertThat(String.valueOf(jobs.get("gate").get("if")))
+                .contains("github.event.workflow_run.conclusion == 'success'")
+                .contains("github.event.workflow_run.event == 'push'");
+        for (Map.Entry<String, Map<String, Object>> job : jobs.entrySet()) {
+            if (job.getKey().equals("gate")) {
+                continue;
+            }
+            assertThat(upstream(jobs, job.getKey()))
+                    .as(job.getKey() + " waits for the gate")
+                    .contains("gate");
+            for (Map<String, Object> step :
+                    (List<Map<String, Object>>) job.getValue().get("steps")) {
+                if (String.valueOf(step.get("uses")).startsWith("actions/checkout")) {
+                    assertThat((Map<String, Object>) step.get("with"))
+                            .as(job.getKey() + " checks out the tested commit")
+                            .containsEntry("ref", "${{ needs.gate.outputs.sha }}");
+                }
+            }
+        }
+        assertThat(Tools.read(WORKFLOWS.resolve("deploy.yml")))
+                .doesNotContain("GITHUB_SHA")
+                .doesNotContain("${REGISTRY}/${IMAGE_NAME}")
+                .doesNotContain("${{ env.REGISTRY }}/${{ env.IMAGE_NAME }}");
+    }
+
+    /** The gate's step that names the image, run as GitHub runs it, for an owner spelled with capitals. */
+    @Test
+    void theImageRepositoryIsLowerCased(@TempDir Path dir) throws IOException {
+        String script = runBlocks(WORKFLOWS.resolve("deploy.yml")).get("deploy--gate--Commit_and_image_repository");
+        assertThat(script).as("the gate's naming step").isNotNull();
+        Path file = dir.resolve("target.sh");
+        Files.writeString(file, script);
+        Path output = dir.resolve("github-output");
+        Tools.run(
+                        dir,
+                        Map.of(
+                                "REGISTRY", "ghcr.io",
+                                "IMAGE_NAME", "EChamado-Team/EChamado",
+                                "SHA", "0123abc",
+                                "GITHUB_OUTPUT", output.toString()),
+                        List.of("bash", file.toString()))
+                .assertSuccess("the gate's naming step");
+        assertThat(Files.readString(output))
+                .contains("repository=ghcr.io/echamado-team/echamado")
+                .contains("sha=0123abc");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> upstream(Map<String, Map<String, Object>> jobs, String job) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        Object needs = jobs.get(job).get("needs");
+        List<String> direct =
+                needs == null ? List.of() : needs instanceof List<?> l ? (List<String>) l : List.of((String) needs);
+        for (String need : direct) {
+            out.add(need);
+            out.addAll(upstream(jobs, need));
+        }
+        return out;
+    }
+
     @Test
     void runBlockExtractionFindsAnUnquotedVariable(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yml");
