@@ -202,9 +202,19 @@ public class TicketManagement {
         return view;
     }
 
-    public TicketView transition(Actor actor, UUID id, long expectedVersion, UUID statusId) {
+    /**
+     * Moves the ticket to a status. A resolving status resolves it, which needs the solution text as {@link #resolve}
+     * does (and is then recorded and announced as a resolution); other statuses ignore {@code resolution}.
+     */
+    public TicketView transition(Actor actor, UUID id, long expectedVersion, UUID statusId, String resolution) {
         Ticket ticket = staffTicket(actor, id, expectedVersion);
         CatalogEntryView status = catalog.requireActive(CatalogKind.STATUS, statusId, "statusId");
+        if (status.resolving()) {
+            if (resolution == null || resolution.isBlank()) {
+                throw TicketException.invalid("resolution", "A resolving status needs the solution text (resolution)");
+            }
+            return resolve(actor, id, expectedVersion, resolution.strip());
+        }
         Instant now = now();
         UUID previous = ticket.statusId();
         ticket.moveTo(status(status), now);

@@ -20,7 +20,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
-/** Brazilian Portuguese by default, English on request ({@code ?lang=en}, remembered in a cookie). */
+/**
+ * Brazilian Portuguese by default, English on request ({@code ?lang=en}, remembered in a cookie); times in the
+ * viewer's time zone ({@link ViewerTimeZone}).
+ */
 @Configuration(proxyBeanMethods = false)
 class UiConfiguration implements WebMvcConfigurer {
 
@@ -33,6 +36,7 @@ class UiConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setCookieHttpOnly(true);
+        resolver.setDefaultTimeZoneFunction(ViewerTimeZone::of);
         return resolver;
     }
 
