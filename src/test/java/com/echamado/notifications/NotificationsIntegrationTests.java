@@ -95,7 +95,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(pt.getSubject())
                 .isEqualTo("[EChamado] Novo chamado #" + number + ": "
                         + ticket.get("title").asString());
-        assertThat(GreenMailUtil.getBody(pt)).contains("Um novo chamado foi aberto", "Prioridade: HIGH");
+        assertThat(GreenMailUtil.getBody(pt)).contains("Um novo chamado foi aberto", "Prioridade: NORMAL");
         MimeMessage en = awaitMail(english.email(), "#" + number);
         assertThat(en.getSubject()).startsWith("[EChamado] New ticket #" + number);
         assertThat(GreenMailUtil.getBody(en))
