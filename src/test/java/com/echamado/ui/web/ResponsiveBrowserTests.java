@@ -57,15 +57,18 @@ class ResponsiveBrowserTests extends ChromiumTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.filters")));
         @SuppressWarnings("unchecked")
         List<String> overlaps = (List<String>) ((JavascriptExecutor) browser).executeScript("""
-                        var boxes = Array.from(document.querySelectorAll('form.filters > *'))
-                          .filter(function (e) { return e.offsetParent !== null; })
-                          .map(function (e) { return { name: e.textContent.trim().substring(0, 20),
-                                                       r: e.getBoundingClientRect() }; });
+                        var controls = Array.from(document.querySelectorAll(
+                            'form.filters input:not([type=hidden]), form.filters select, form.filters button'))
+                          .filter(function (e) { return e.offsetParent !== null; });
                         var out = [];
-                        for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
-                          var a = boxes[i].r, b = boxes[j].r;
+                        controls.forEach(function (c) {
+                          var own = c.getBoundingClientRect(), box = c.parentElement.getBoundingClientRect();
+                          if (own.right > box.right + 1) out.push((c.id || c.name) + ' sticks out of its field');
+                        });
+                        for (var i = 0; i < controls.length; i++) for (var j = i + 1; j < controls.length; j++) {
+                          var a = controls[i].getBoundingClientRect(), b = controls[j].getBoundingClientRect();
                           if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
-                            out.push(boxes[i].name + ' / ' + boxes[j].name);
+                            out.push((controls[i].id || controls[i].name) + ' / ' + (controls[j].id || controls[j].name));
                         }
                         var form = document.querySelector('form.filters');
                         if (form.scrollWidth > form.clientWidth + 1) out.push('the form scrolls sideways');
