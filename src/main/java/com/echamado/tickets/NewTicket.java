@@ -14,4 +14,19 @@ public record NewTicket(
         UUID departmentId,
         Priority priority,
         Instant dueAt,
-        UUID requesterId) {}
+        UUID requesterId) {
+
+    /** As a requester may open it: no due date, and the priority only when {@code keepPriority}. */
+    NewTicket withoutDeskFields(boolean keepPriority) {
+        return new NewTicket(
+                title,
+                description,
+                typeId,
+                categoryId,
+                subcategoryId,
+                departmentId,
+                keepPriority ? priority : null,
+                null,
+                requesterId);
+    }
+}

@@ -34,6 +34,7 @@ public class TicketManagement {
     private final TicketQueries queries;
     private final TicketDashboard dashboard;
     private final TicketStatistics statistics;
+    private final TicketSettingsStore settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -48,6 +49,7 @@ public class TicketManagement {
             TicketQueries queries,
             TicketDashboard dashboard,
             TicketStatistics statistics,
+            TicketSettingsStore settings,
             Clock clock,
             ApplicationEventPublisher events) {
         this.tickets = tickets;
@@ -60,6 +62,7 @@ public class TicketManagement {
         this.queries = queries;
         this.dashboard = dashboard;
         this.statistics = statistics;
+        this.settings = settings;
         this.clock = clock;
         this.events = events;
     }
@@ -71,7 +74,14 @@ public class TicketManagement {
                 userId, admin, agent, agent ? java.util.Set.copyOf(catalog.departmentsOf(userId)) : java.util.Set.of());
     }
 
+    /**
+     * Opens a ticket. Priority and due date are the desk's: from a requester (not an agent or administrator) the due
+     * date is ignored, and so is the priority unless {@link TicketSettings#requestersChoosePriority()}.
+     */
     public TicketView open(Actor actor, NewTicket request) {
+        if (!actor.isStaff()) {
+            request = request.withoutDeskFields(settings.read().requestersChoosePriority());
+        }
         UUID requester = actor.id();
         if (request.requesterId() != null && !request.requesterId().equals(actor.id())) {
             if (!actor.isStaff()) {
@@ -146,6 +156,7 @@ public class TicketManagement {
             if (changes.departmentId() != null) {
                 throw TicketException.forbidden("Only agents and administrators move tickets between departments");
             }
+            changes = withoutDeskFields(changes, settings.read().requestersChoosePriority());
         }
         checkVersion(ticket, expectedVersion);
         if (!changes.clearDueAt()) {
@@ -203,9 +214,19 @@ public class TicketManagement {
         return view;
     }
 
-    public TicketView transition(Actor actor, UUID id, long expectedVersion, UUID statusId) {
+    /**
+     * Moves the ticket to a status. A resolving status resolves it, which needs the solution text as {@link #resolve}
+     * does (and is then recorded and announced as a resolution); other statuses ignore {@code resolution}.
+     */
+    public TicketView transition(Actor actor, UUID id, long expectedVersion, UUID statusId, String resolution) {
         Ticket ticket = staffTicket(actor, id, expectedVersion);
         CatalogEntryView status = catalog.requireActive(CatalogKind.STATUS, statusId, "statusId");
+        if (status.resolving()) {
+            if (resolution == null || resolution.isBlank()) {
+                throw TicketException.invalid("resolution", "A resolving status needs the solution text (resolution)");
+            }
+            return resolve(actor, id, expectedVersion, resolution.strip());
+        }
         Instant now = now();
         UUID previous = ticket.statusId();
         ticket.moveTo(status(status), now);
@@ -527,6 +548,34 @@ public class TicketManagement {
         if (dueAt != null && !dueAt.equals(current) && dueAt.isBefore(now())) {
             throw TicketException.invalid("dueAt", "The due date must lie in the future");
         }
+    }
+
+    /** A requester's changes without the due date, and without the priority unless requesters may choose it. */
+    private static TicketChanges withoutDeskFields(TicketChanges c, boolean keepPriority) {
+        return new TicketChanges(
+                c.title(),
+                c.description(),
+                c.typeId(),
+                c.categoryId(),
+                c.subcategoryId(),
+                c.clearSubcategory(),
+                c.departmentId(),
+                keepPriority ? c.priority() : null,
+                null,
+                false);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketSettings settings() {
+        return settings.read();
+    }
+
+    public TicketSettings changeSettings(Actor actor, TicketSettings changed) {
+        if (!actor.admin()) {
+            throw TicketException.forbidden("Only administrators change the desk's settings");
+        }
+        settings.write(changed);
+        return settings.read();
     }
 
     private static TicketChanges withClearedSubcategory(TicketChanges c) {

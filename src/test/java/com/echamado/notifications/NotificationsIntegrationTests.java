@@ -97,13 +97,14 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(pt.getSubject())
                 .isEqualTo("[EChamado] Novo chamado #" + number + ": "
                         + ticket.get("title").asString());
+        // a requester's priority is ignored (the desk decides it): NORMAL, shown as its label
         assertThat(GreenMailUtil.getBody(pt))
-                .contains("Um novo chamado foi aberto", "Prioridade: Alta")
-                .doesNotContain("HIGH");
+                .contains("Um novo chamado foi aberto", "Prioridade: Normal")
+                .doesNotContain("NORMAL");
         MimeMessage en = awaitMail(english.email(), "#" + number);
         assertThat(en.getSubject()).startsWith("[EChamado] New ticket #" + number);
         assertThat(GreenMailUtil.getBody(en))
-                .contains("Priority: High", "https://help.echamado.test/tickets/" + number);
+                .contains("Priority: Normal", "https://help.echamado.test/tickets/" + number);
         MimeMessage confirmation = awaitMail(requester.email(), "#" + number);
         assertThat(confirmation.getSubject()).startsWith("[EChamado] Recebemos seu chamado #" + number);
         assertThat(mailsTo(requester.email()))

@@ -60,7 +60,9 @@ class TicketsIntegrationTests extends IntegrationTest {
         assertThat(ticket.get("statusId").asString()).isEqualTo(OPEN);
         assertThat(ticket.get("requesterId").asString())
                 .isEqualTo(requester.id().toString());
-        assertThat(ticket.get("priority").asString()).isEqualTo("HIGH");
+        assertThat(ticket.get("priority").asString())
+                .as("the desk decides the priority, not the requester")
+                .isEqualTo("NORMAL");
         JsonNode second = open(http(), requesterToken, uniqueTitle("Outra"));
         assertThat(second.get("number").asLong())
                 .isGreaterThan(ticket.get("number").asLong());

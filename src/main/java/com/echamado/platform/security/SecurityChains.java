@@ -1,6 +1,8 @@
 package com.echamado.platform.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +18,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,6 +73,14 @@ class SecurityChains {
                     authorize.anyRequest().denyAll();
                 })
                 .addFilterBefore(new SameOriginFormPosts(publicOrigin, events), CsrfFilter.class);
+        // Denied because no rule knows the path at all (a mistyped address): the error page says "not found", not
+        // "access denied". The request is still refused before it reaches any handler.
+        AccessDeniedHandler notFound =
+                (request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> unknown = new LinkedHashMap<>();
+        unknown.put(new NegatedRequestMatcher(knownPaths(rules)), notFound);
+        http.exceptionHandling(e -> e.accessDeniedHandler(
+                new RequestMatcherDelegatingAccessDeniedHandler(unknown, new AccessDeniedHandlerImpl())));
         contributions.forEach(contribution -> contribution.contribute(http));
         headers.apply(http);
         return http.build();
@@ -87,6 +103,17 @@ class SecurityChains {
                         case ADMIN -> requests.hasRole("ADMIN");
                     }
                 });
+    }
+
+    /** Any method on a path that some page rule names. */
+    private static RequestMatcher knownPaths(List<EndpointRules> rules) {
+        List<RequestMatcher> paths = rules.stream()
+                .flatMap(module -> module.rules().stream())
+                .filter(rule -> !rule.isApi())
+                .map(rule -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()))
+                .toList();
+        return new OrRequestMatcher(paths);
     }
 
     /** Authorities of a bearer token: its {@code roles} as ROLE_x and its scopes as SCOPE_x; name = subject. */

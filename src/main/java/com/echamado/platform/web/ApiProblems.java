@@ -1,6 +1,8 @@
 package com.echamado.platform.web;
 
 import com.echamado.platform.query.QuerySyntaxException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,11 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -132,6 +136,31 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest()
                 .body(validation(
                         List.of(fieldError(field.toString(), limitOr(json.getOriginalMessage(), "wrong-type")))));
+    }
+
+    /** No handler for a page address ({@code /admin/typo}): the servlet error page, as for any other page error. */
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(
+            NoHandlerFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return isPage(request)
+                ? pageError(request, status)
+                : super.handleNoHandlerFoundException(ex, headers, status, request);
+    }
+
+    private static boolean isPage(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                && !servlet.getRequest()
+                        .getRequestURI()
+                        .startsWith(servlet.getRequest().getContextPath() + "/api/");
+    }
+
+    private static ResponseEntity<Object> pageError(WebRequest request, HttpStatusCode status) {
+        try {
+            ((ServletWebRequest) request).getResponse().sendError(status.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
     }
 
     @ExceptionHandler(ProblemException.class)

@@ -60,7 +60,9 @@ final class Requests {
         }
     }
 
-    record Transition(@NotNull UUID statusId) {}
+    /** {@code resolution}: the solution text, required when the status is the resolving one. */
+    record Transition(
+            @NotNull UUID statusId, @Size(max = 10_000) String resolution) {}
 
     record Assign(UUID assigneeId) {}
 

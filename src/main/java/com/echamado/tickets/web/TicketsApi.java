@@ -150,7 +150,8 @@ class TicketsApi {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Transition request,
             Authentication authentication) {
-        return withETag(tickets.transition(actors.of(authentication), id, version(ifMatch), request.statusId()));
+        return withETag(tickets.transition(
+                actors.of(authentication), id, version(ifMatch), request.statusId(), request.resolution()));
     }
 
     @PostMapping("/tickets/{id}/assign")

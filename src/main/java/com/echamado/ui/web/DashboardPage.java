@@ -56,6 +56,10 @@ class DashboardPage {
         model.addAttribute("statusSlices", charts.get("status"));
         model.addAttribute("departmentSlices", charts.get("department"));
         model.addAttribute("trendDays", charts.get("trend"));
+        model.addAttribute(
+                "trendEmpty",
+                dashboard.createdPerDay().stream().allMatch(d -> d.count() == 0)
+                        && dashboard.closedPerDay().stream().allMatch(d -> d.count() == 0));
         model.addAttribute("charts", json.writeValueAsString(charts));
         return "ui/dashboard";
     }

@@ -2,17 +2,17 @@ package com.echamado.ui.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Dates and times in the viewer's language and the server's zone, for templates: {@code ${@dates.format(x)}}. */
+/**
+ * Dates and times in the viewer's language and time zone ({@link ViewerTimeZone}), for templates:
+ * {@code ${@dates.format(x)}}.
+ */
 @Component("dates")
 class Dates {
-
-    private final ZoneId zone = ZoneId.systemDefault();
 
     public String format(Instant instant) {
         if (instant == null) {
@@ -20,7 +20,7 @@ class Dates {
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(LocaleContextHolder.getLocale())
-                .withZone(zone)
+                .withZone(LocaleContextHolder.getTimeZone().toZoneId())
                 .format(instant);
     }
 

@@ -39,9 +39,9 @@ class NewTicketPage {
     }
 
     @GetMapping("/tickets/new")
-    String form(Model model) {
+    String form(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, Model model) {
         model.addAttribute("form", TicketForm.empty());
-        return prepare(model, null);
+        return prepare(viewer, model, null);
     }
 
     @GetMapping("/tickets/subcategories")
@@ -69,7 +69,7 @@ class NewTicketPage {
             }
         }
         if (errors.hasErrors()) {
-            return prepare(model, form.categoryId());
+            return prepare(viewer, model, form.categoryId());
         }
         try {
             TicketView ticket = tickets.open(
@@ -81,7 +81,7 @@ class NewTicketPage {
                             form.categoryId(),
                             form.subcategoryId(),
                             form.departmentId(),
-                            form.priority() == null ? Priority.NORMAL : form.priority(),
+                            form.priority(),
                             form.dueDate() == null
                                     ? null
                                     : form.dueDate()
@@ -99,12 +99,14 @@ class NewTicketPage {
             } else {
                 errors.reject("ticket.form.rejected");
             }
-            return prepare(model, form.categoryId());
+            return prepare(viewer, model, form.categoryId());
         }
     }
 
-    private String prepare(Model model, UUID categoryId) {
+    private String prepare(Viewer viewer, Model model, UUID categoryId) {
         Names.Entries entries = names.catalog();
+        model.addAttribute("deskFields", viewer.staff());
+        model.addAttribute("choosePriority", tickets.settings().requestersChoosePriority());
         model.addAttribute("types", entries.enabled(CatalogKind.TICKET_TYPE));
         model.addAttribute("categories", entries.enabled(CatalogKind.CATEGORY));
         model.addAttribute("departments", entries.enabled(CatalogKind.DEPARTMENT));

@@ -69,15 +69,25 @@ class TicketActions {
     String transition(
             @PathVariable long number,
             @RequestParam long version,
-            @RequestParam UUID statusId,
+            @RequestParam(required = false) UUID statusId,
+            @RequestParam(defaultValue = "") String resolution,
             @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
             RedirectAttributes redirect) {
+        if (statusId == null) {
+            redirect.addFlashAttribute("error", "ticket.status.choose");
+            return back(number);
+        }
+        if (resolution.length() > MAX_TEXT) {
+            redirect.addFlashAttribute("error", "ticket.resolution.invalid");
+            return back(number);
+        }
+        String solution = resolution.isBlank() ? null : resolution.strip();
         return act(
                 number,
                 viewer,
                 redirect,
                 "ticket.moved",
-                t -> tickets.transition(viewer.actor(), t.id(), version, statusId));
+                t -> tickets.transition(viewer.actor(), t.id(), version, statusId, solution));
     }
 
     @PostMapping("/tickets/{number}/resolve")
@@ -150,7 +160,12 @@ class TicketActions {
                 throw e;
             }
             redirect.addFlashAttribute(
-                    "error", e.kind() == TicketException.Kind.STALE ? "ticket.stale" : "ticket.rejected." + e.code());
+                    "error",
+                    e.kind() == TicketException.Kind.STALE
+                            ? "ticket.stale"
+                            : "resolution".equals(e.field())
+                                    ? "ticket.resolution.invalid"
+                                    : "ticket.rejected." + e.code());
             redirect.addFlashAttribute("detail", e.getMessage());
         } catch (CatalogException e) {
             redirect.addFlashAttribute("error", "ticket.rejected.invalid");

@@ -5,12 +5,15 @@ import com.echamado.tickets.CommentView;
 import com.echamado.tickets.HistoryEntry;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -28,14 +31,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TicketDetailPage {
 
+    /** How the history records times: {@code Instant.toString()}. */
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
     private final TicketManagement tickets;
     private final Names names;
     private final MessageSource messages;
+    private final Dates dates;
 
-    TicketDetailPage(TicketManagement tickets, Names names, MessageSource messages) {
+    TicketDetailPage(TicketManagement tickets, Names names, MessageSource messages, Dates dates) {
         this.tickets = tickets;
         this.names = names;
         this.messages = messages;
+        this.dates = dates;
     }
 
     @GetMapping("/tickets/{number}")
@@ -111,15 +119,29 @@ class TicketDetailPage {
                         h.changedAt(),
                         people.getOrDefault(h.actorId(), ""),
                         messages.getMessage("history.field." + h.field(), null, h.field(), locale),
-                        readable(h.oldValue(), entries, people),
-                        readable(h.newValue(), entries, people)))
+                        readable(h.field(), h.oldValue(), entries, people, locale),
+                        readable(h.field(), h.newValue(), entries, people, locale)))
                 .toList();
     }
 
-    /** Ids become names; long texts are cut; the rest stays as recorded. */
-    private static String readable(String value, Names.Entries entries, Map<UUID, String> people) {
+    /**
+     * Ids become names, instants the viewer's date and time, priorities their label; long texts are cut; the rest
+     * stays as recorded.
+     */
+    private String readable(
+            String field, String value, Names.Entries entries, Map<UUID, String> people, Locale locale) {
         if (value == null) {
             return "";
+        }
+        if (field.equals("priority")) {
+            return messages.getMessage("priority." + value, null, value, locale);
+        }
+        if (INSTANT.matcher(value).matches()) {
+            try {
+                return dates.format(Instant.parse(value));
+            } catch (DateTimeParseException notAnInstant) {
+                return value;
+            }
         }
         try {
             UUID id = UUID.fromString(value);
@@ -132,5 +154,5 @@ class TicketDetailPage {
         }
     }
 
-    record TimelineItem(java.time.Instant at, String actor, String field, String from, String to) {}
+    record TimelineItem(Instant at, String actor, String field, String from, String to) {}
 }

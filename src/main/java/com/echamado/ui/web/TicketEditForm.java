@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * The edit form of a ticket, with the version it was read at. A due date is the end of the chosen day (as when
  * opening); a date left as it was keeps the exact due time the ticket had. Only catalog choices that changed are
- * sent, so a ticket whose type or category was disabled since can still have its other fields edited.
+ * sent, so a ticket whose type or category was disabled since can still have its other fields edited. Priority and due
+ * date are absent from a requester's form (they are the desk's); the tickets module ignores them from requesters.
  */
 record TicketEditForm(
         @NotBlank @Size(min = 5, max = 200) String title,
@@ -23,7 +24,7 @@ record TicketEditForm(
         @NotNull UUID typeId,
         @NotNull UUID categoryId,
         UUID subcategoryId,
-        @NotNull Priority priority,
+        Priority priority,
         LocalDate dueDate,
         @NotNull Long version) {
 

@@ -57,7 +57,7 @@ class TicketEditPage {
             return refuse(ticket, redirect);
         }
         model.addAttribute("form", TicketEditForm.of(ticket, zone));
-        return prepare(ticket, ticket.categoryId(), model);
+        return prepare(viewer, ticket, ticket.categoryId(), model);
     }
 
     @PostMapping("/tickets/{number}/edit")
@@ -73,12 +73,13 @@ class TicketEditPage {
             return refuse(ticket, redirect);
         }
         if (form.dueDate() != null
+                && TicketDetailPage.staffFor(viewer, ticket)
                 && form.dueDateChanged(ticket, zone)
                 && form.dueDate().isBefore(LocalDate.now(zone))) {
             errors.rejectValue("dueDate", "ticket.form.invalid.dueDate");
         }
         if (errors.hasErrors()) {
-            return prepare(ticket, form.categoryId(), model);
+            return prepare(viewer, ticket, form.categoryId(), model);
         }
         try {
             tickets.edit(viewer.actor(), ticket.id(), form.version(), form.toChanges(ticket, zone));
@@ -97,7 +98,7 @@ class TicketEditPage {
         } catch (OptimisticLockingFailureException e) {
             return stale(viewer, ticket, form, model);
         }
-        return prepare(ticket, form.categoryId(), model);
+        return prepare(viewer, ticket, form.categoryId(), model);
     }
 
     /** Keeps the user's input, now based on the current version, and says what happened. */
@@ -105,7 +106,7 @@ class TicketEditPage {
         TicketView current = tickets.get(viewer.actor(), ticket.id());
         model.addAttribute("form", form.at(current.version()));
         model.addAttribute("stale", true);
-        return prepare(current, form.categoryId(), model);
+        return prepare(viewer, current, form.categoryId(), model);
     }
 
     private static void reject(BindingResult errors, String field, String code) {
@@ -134,8 +135,10 @@ class TicketEditPage {
         return out;
     }
 
-    private String prepare(TicketView ticket, UUID categoryId, Model model) {
+    private String prepare(Viewer viewer, TicketView ticket, UUID categoryId, Model model) {
         Names.Entries entries = names.catalog();
+        model.addAttribute("deskFields", TicketDetailPage.staffFor(viewer, ticket));
+        model.addAttribute("choosePriority", tickets.settings().requestersChoosePriority());
         model.addAttribute("ticket", ticket);
         model.addAttribute("types", withCurrent(entries.enabled(CatalogKind.TICKET_TYPE), ticket.typeId(), entries));
         model.addAttribute(

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
  * Brazilian Portuguese by default, English on request: pages by {@code ?lang=en}, remembered in a cookie; the API by
- * {@code Accept-Language}.
+ * {@code Accept-Language}. Pages show times in the viewer's time zone ({@link ViewerTimeZone}).
  */
 @Configuration(proxyBeanMethods = false)
 class UiConfiguration implements WebMvcConfigurer {
@@ -36,6 +36,7 @@ class UiConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setCookieHttpOnly(true);
+        resolver.setDefaultTimeZoneFunction(ViewerTimeZone::of);
         return new ApiOrCookieLocaleResolver(resolver, PORTUGUESE);
     }
 

@@ -82,7 +82,8 @@ class ProfilesTests {
                             .body())
                     .as("accents ignored, as in production")
                     .contains("Falha na ligação da impressora");
-            assertThat(http.json("GET", "/api/v1/tickets?filter=priority%3DLOW", token, null)
+            // a requester's priority is ignored (the desk decides it): the ticket is NORMAL
+            assertThat(http.json("GET", "/api/v1/tickets?filter=priority%3DNORMAL", token, null)
                             .body())
                     .contains("Falha na ligação da impressora");
             HttpResponse<String> dashboard = http.json("GET", "/api/v1/dashboard", token, null);
@@ -92,7 +93,10 @@ class ProfilesTests {
             HttpResponse<String> counted =
                     http.json("GET", "/api/v1/dashboard", users.token(users.create(Role.ADMIN)), null);
             assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
-            assertThat(TestHttp.parse(counted).get("openByPriority").get("LOW").asLong())
+            assertThat(TestHttp.parse(counted)
+                            .get("openByPriority")
+                            .get("NORMAL")
+                            .asLong())
                     .isEqualTo(1);
             assertThat(TestHttp.parse(counted)
                             .get("createdPerDay")

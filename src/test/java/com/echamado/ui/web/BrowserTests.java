@@ -135,7 +135,7 @@ class BrowserTests extends IntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rating")));
         assertThat(browser.findElement(By.id("rating")).getText()).contains("5");
         go("/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-status")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card-status")));
         screenshot("dashboard");
     }
 

@@ -38,7 +38,7 @@ class DashboardPageTests extends IntegrationTest {
                 .contains("id=\"chart-status\" role=\"img\" aria-describedby=\"table-status\"")
                 .contains(
                         "aria-label=\"Gráfico: Abertos por departamento. Os mesmos números estão na tabela a seguir.\"")
-                .contains("<table class=\"visually-hidden\" id=\"table-department\">")
+                .contains("<div class=\"visually-hidden\"><table id=\"table-department\">")
                 .containsPattern("<th scope=\"row\">Suporte Técnico</th>\\s*<td>" + open + "</td>")
                 .contains("<th scope=\"row\">" + day(LocalDate.now(), "pt-BR") + "</th>");
         String english = http.get("/?lang=en").body();

@@ -47,6 +47,7 @@ class TicketEditPageTests extends IntegrationTest {
         String title = UiFixtures.unique("Monitor piscando");
         LocalDate due = LocalDate.now().plusDays(3);
         Map<String, String> fields = fields(form, ticket, title);
+        assertThat(form).as("priority and due date are the desk's").doesNotContain("id=\"priority\"", "id=\"dueDate\"");
         fields.put("subcategoryId", "");
         fields.put("priority", "URGENT");
         fields.put("dueDate", due.toString());
@@ -54,19 +55,20 @@ class TicketEditPageTests extends IntegrationTest {
         assertThat(TestHttp.location(saved)).endsWith("/tickets/" + ticket.number());
         assertThat(http.get("/tickets/" + ticket.number()).body())
                 .contains("Chamado atualizado.")
-                .contains(title)
-                .contains("Urgente");
+                .contains(title);
         TicketView now = tickets.get(actor(requester), ticket.id());
         assertThat(now.subcategoryId()).isNull();
-        assertThat(now.priority()).isEqualTo(Priority.URGENT);
-        assertThat(now.dueAt()).isNotNull();
+        assertThat(now.priority()).as("a requester's priority is ignored").isEqualTo(ticket.priority());
+        assertThat(now.dueAt()).as("a requester's due date is ignored").isNull();
     }
 
     @Test
     void errorsStandBesideTheFieldsAndKeepTheInput() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Teclado"));
-        TestHttp http = UiFixtures.signIn(http(), requester);
+        UserView agent = users.create(Role.SUPPORT);
+        UiFixtures.agentOf(tickets, catalog, agent);
+        TestHttp http = UiFixtures.signIn(http(), agent);
         String form = http.get("/tickets/" + ticket.number() + "/edit").body();
         Map<String, String> fields = fields(form, ticket, "ab");
         fields.put("description", "texto-mantido-789");
