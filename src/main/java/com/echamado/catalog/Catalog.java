@@ -303,7 +303,8 @@ public class Catalog {
                         flag + "-taken",
                         flag,
                         "'%s' is already the %s status; create this one without the flag and edit it to move the flag"
-                                .formatted(holder.name(), flag));
+                                .formatted(holder.name(), flag),
+                        holder.name());
             });
         }
     }

@@ -18,8 +18,14 @@ public class CatalogException extends ProblemException {
     private final Kind kind;
     private final long usage;
 
-    CatalogException(Kind kind, String code, String field, String message, long usage) {
-        super(status(kind), code, field, message, kind == Kind.CONFLICT ? "admin.catalog.error." + code : null);
+    CatalogException(Kind kind, String code, String field, String message, long usage, Object... arguments) {
+        super(
+                status(kind),
+                code,
+                field,
+                message,
+                kind == Kind.CONFLICT ? "admin.catalog.error." + code : null,
+                arguments);
         this.kind = kind;
         this.usage = usage;
         if (usage > 0) {
@@ -45,8 +51,9 @@ public class CatalogException extends ProblemException {
                 tickets);
     }
 
-    static CatalogException conflict(String code, String field, String message) {
-        return new CatalogException(Kind.CONFLICT, code, field, message, 0);
+    /** A refusal whose bundle message takes {@code arguments} ({@code {0}}, …). */
+    static CatalogException conflict(String code, String field, String message, Object... arguments) {
+        return new CatalogException(Kind.CONFLICT, code, field, message, 0, arguments);
     }
 
     static CatalogException invalid(String field, String message) {

@@ -120,7 +120,7 @@ class CatalogIntegrationTests extends IntegrationTest {
         assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
         JsonNode error = TestHttp.parse(second).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("initial");
-        assertThat(error.get("message").asString()).contains("'Aberto' is already the initial status");
+        assertThat(error.get("message").asString()).contains("“Aberto” já é o status inicial");
         assertThat(catalog.initialStatus().name()).as("the flag stayed").isEqualTo("Aberto");
 
         HttpResponse<String> created = http().json(

@@ -165,7 +165,7 @@ class BackupRestoreTest {
                                 source,
                                 "-f",
                                 Tools.ROOT
-                                        .resolve("src/main/resources/db/vendor/postgresql/tickets/"
+                                        .resolve("src/main/resources/db/migration/tickets/"
                                                 + "V70__ticket_dashboard_counters.sql")
                                         .toString()))
                 .assertSuccess("V70 on the source");

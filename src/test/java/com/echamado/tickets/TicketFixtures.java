@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.echamado.identity.UserView;
 import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +38,22 @@ final class TicketFixtures {
     static final String CLOSED = "00000000-0000-4000-8000-000000000105";
 
     private TicketFixtures() {}
+
+    /**
+     * A due date the service accepts (a new one must lie in the future) that passes a moment later: how a test makes a
+     * ticket overdue. Wait for it with {@link #untilPassed}.
+     */
+    static String dueInAMoment() {
+        return Instant.now().plusSeconds(2).toString();
+    }
+
+    static void untilPassed(String instant) {
+        Instant due = Instant.parse(instant);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Instant.now().isAfter(due));
+    }
 
     static String body(String title, String department) {
         return """
@@ -81,6 +100,19 @@ final class TicketFixtures {
 
     static JsonNode open(TestHttp http, String token, String title, String priority, String description) {
         HttpResponse<String> response = http.json("POST", "/api/v1/tickets", token, body(title, priority, description));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return TestHttp.parse(response);
+    }
+
+    /**
+     * Opened by the desk (an agent's or administrator's token) on a requester's behalf: the priority is the desk's
+     * decision, so only the desk sets it.
+     */
+    static JsonNode openFor(
+            TestHttp http, String deskToken, UserView requester, String title, String priority, String description) {
+        String body =
+                body(title, priority, description).replaceFirst("\\{", "{\"requesterId\":\"" + requester.id() + "\",");
+        HttpResponse<String> response = http.json("POST", "/api/v1/tickets", deskToken, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return TestHttp.parse(response);
     }

@@ -4,6 +4,7 @@ import static com.echamado.tickets.TicketFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.identity.Role;
+import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
@@ -30,12 +31,16 @@ class TicketsFilterTests extends IntegrationTest {
     JdbcTemplate jdbc;
 
     String token;
+    UserView requester;
+    String adminToken;
     Instant before;
     final Map<String, Long> numbers = new java.util.HashMap<>();
 
     @BeforeEach
     void fiveTickets() {
-        token = users.token(users.create(Role.USER));
+        requester = users.create(Role.USER);
+        token = users.token(requester);
+        adminToken = users.token(users.create(Role.ADMIN));
         before = Instant.now().minusSeconds(5);
         ticket("A", "Alfa impressora", "LOW");
         ticket("B", "Beta monitor", "HIGH");
@@ -137,12 +142,13 @@ class TicketsFilterTests extends IntegrationTest {
 
     @Test
     void theCursorWalksEveryPageWithoutGapsOrDuplicates() {
-        String walker = users.token(users.create(Role.USER));
+        UserView walkerUser = users.create(Role.USER);
+        String walker = users.token(walkerUser);
         List<String> created = new ArrayList<>();
         List<String> high = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             String priority = i % 2 == 0 ? "HIGH" : "LOW";
-            String id = open(http(), walker, "Página " + i, priority, "Ticket número " + i)
+            String id = openFor(http(), adminToken, walkerUser, "Página " + i, priority, "Ticket número " + i)
                     .get("id")
                     .asString();
             created.add(0, id);
@@ -197,7 +203,7 @@ class TicketsFilterTests extends IntegrationTest {
     }
 
     private void ticket(String letter, String title, String priority) {
-        JsonNode ticket = open(http(), token, title, priority, "Caso " + letter);
+        JsonNode ticket = openFor(http(), adminToken, requester, title, priority, "Caso " + letter);
         numbers.put(letter, ticket.get("number").asLong());
     }
 

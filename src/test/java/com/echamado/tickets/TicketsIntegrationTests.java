@@ -202,9 +202,12 @@ class TicketsIntegrationTests extends IntegrationTest {
         JsonNode ticket = open(http(), requesterToken, uniqueTitle("Prazo"));
         String path = "/api/v1/tickets/" + ticket.get("id").asString();
         assertThat(ticket.get("overdue").asBoolean()).isFalse();
-        String past = Instant.now().minus(1, ChronoUnit.HOURS).toString();
-        HttpResponse<String> late = change(http(), agentToken, "PATCH", path, "{\"dueAt\":\"" + past + "\"}");
-        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        String due = dueInAMoment();
+        HttpResponse<String> dated = change(http(), agentToken, "PATCH", path, "{\"dueAt\":\"" + due + "\"}");
+        assertThat(dated.statusCode()).as(dated.body()).isEqualTo(200);
+        assertThat(TestHttp.parse(dated).get("overdue").asBoolean()).isFalse();
+        untilPassed(due);
+        HttpResponse<String> late = http().json("GET", path, agentToken, null);
         assertThat(TestHttp.parse(late).get("overdue").asBoolean()).isTrue();
         HttpResponse<String> list = http().json("GET", "/api/v1/tickets?overdue=true&size=100", agentToken, null);
         assertThat(list.body()).contains(ticket.get("id").asString());

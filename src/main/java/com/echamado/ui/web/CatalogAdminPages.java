@@ -157,9 +157,9 @@ class CatalogAdminPages {
     private static void reject(BindingResult errors, CatalogException e) {
         String field = e.field();
         if (field != null && errors.getFieldType(field) != null) {
-            errors.rejectValue(field, "admin.catalog.error." + e.code(), e.getMessage());
+            errors.rejectValue(field, "admin.catalog.error." + e.code(), e.messageArguments(), e.getMessage());
         } else {
-            errors.reject("admin.catalog.error." + e.code(), e.getMessage());
+            errors.reject("admin.catalog.error." + e.code(), e.messageArguments(), e.getMessage());
         }
     }
 
