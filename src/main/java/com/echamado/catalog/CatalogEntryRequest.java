@@ -18,18 +18,4 @@ public record CatalogEntryRequest(
         boolean resolving,
         boolean isFinal,
         boolean awaitsCustomer,
-        UUID replyStatusId) {
-
-    public CatalogEntryRequest(
-            String name,
-            String nameEn,
-            String description,
-            UUID parentId,
-            String color,
-            Integer displayOrder,
-            boolean initial,
-            boolean resolving,
-            boolean isFinal) {
-        this(name, nameEn, description, parentId, color, displayOrder, initial, resolving, isFinal, false, null);
-    }
-}
+        UUID replyStatusId) {}

@@ -144,7 +144,8 @@ class TicketEditPageTests extends IntegrationTest {
         UserView requester = users.create(Role.USER);
         CatalogEntryView legacy = catalog.create(
                 CatalogKind.CATEGORY,
-                new CatalogEntryRequest(UiFixtures.unique("Legado"), null, null, null, null, 0, false, false, false));
+                new CatalogEntryRequest(
+                        UiFixtures.unique("Legado"), null, null, null, null, 0, false, false, false, false, null));
         TicketView ticket = tickets.open(
                 actor(requester),
                 new NewTicket(
