@@ -18,27 +18,4 @@ public record NewClient(
         Set<String> scopes,
         boolean requireConsent,
         Role role,
-        Set<UUID> departments) {
-
-    public NewClient(
-            String clientId,
-            String name,
-            ClientView.ClientType type,
-            Set<String> grantTypes,
-            Set<String> redirectUris,
-            Set<String> postLogoutRedirectUris,
-            Set<String> scopes,
-            boolean requireConsent) {
-        this(
-                clientId,
-                name,
-                type,
-                grantTypes,
-                redirectUris,
-                postLogoutRedirectUris,
-                scopes,
-                requireConsent,
-                null,
-                Set.of());
-    }
-}
+        Set<UUID> departments) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.echamado.identity.UserView;
 import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Seeded catalog ids and helpers to open and change tickets over the API. */
@@ -68,15 +72,16 @@ final class TicketFixtures {
         return TestHttp.parse(response);
     }
 
-    /** Refills the dashboard counters from the tickets, after a test changed tickets with SQL (as seed.sql does). */
+    /**
+     * Refills the dashboard counters from the tickets, after a test changed tickets with SQL: with the script operators
+     * run after a restore (scripts/sql/rebuild-dashboard-counters.sql), so that the test also proves it.
+     */
     static void recountDashboard(JdbcTemplate jdbc) {
-        jdbc.update("delete from ticket_open_count");
-        jdbc.update("insert into ticket_open_count (department_id, status_id, priority, unassigned, n)"
-                + " select department_id, status_id, priority, unassigned, n from ticket_open_recount");
-        jdbc.update("delete from ticket_daily_count");
-        jdbc.update("insert into ticket_daily_count (stat_day, department_id, opened, closed, first_response_us,"
-                + " first_responses, resolution_us, resolutions) select stat_day, department_id, opened, closed,"
-                + " first_response_us, first_responses, resolution_us, resolutions from ticket_daily_recount");
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            ScriptUtils.executeSqlScript(
+                    connection, new FileSystemResource(Path.of("scripts/sql/rebuild-dashboard-counters.sql")));
+            return null;
+        });
     }
 
     static String uniqueTitle(String prefix) {

@@ -42,7 +42,9 @@ class DeclaredClients implements ApplicationRunner {
                             Set.copyOf(spa.redirectUris()),
                             spa.postLogoutRedirectUris() == null ? Set.of() : Set.copyOf(spa.postLogoutRedirectUris()),
                             ClientManagement.SCOPES,
-                            false),
+                            false,
+                            null,
+                            Set.of()),
                     null);
         }
         var integration = properties.integrationClient();
