@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Functions of rehearsal/run.sh: private services, instances, nginx, load, reconciliation and the scenarios.
-# shellcheck disable=SC2154  # root, bounded, keep come from run.sh
+# Functions of scripts/rehearsal.sh: private services, instances, nginx, load, reconciliation and the scenarios.
+# shellcheck disable=SC2154  # root, bounded, keep come from scripts/rehearsal.sh
 set -euo pipefail
 
 jar="${ECHAMADO_JAR:-}"
@@ -275,19 +275,17 @@ wait_for() {
 
 # ---------------------------------------------------------------- load, ledger, reconciler
 
+# The load client, the reconciler and the token minter: src/tools/java, compiled by the one build.
 compile_harness() {
-  mkdir -p "$run/harness/lib" "$run/harness/classes"
-  unzip -q -o -j "$jar" 'BOOT-INF/lib/postgresql-*.jar' -d "$run/harness/lib"
-  javac -nowarn -d "$run/harness/classes" -cp "$run/harness/lib/*" \
-    "$root"/src/rehearsal/java/com/echamado/rehearsal/*.java
-  classpath="$run/harness/classes:$run/harness/lib/*"
+  log "compiling the load client and the reconciler (scripts/tools.sh)"
+  classpath="$("$root/scripts/tools.sh" --classpath)"
 }
 
 mint_token() {
   local admin
   admin="$(psql_ echamado -Atc "SELECT id FROM app_user WHERE email_normalized = 'rehearsal-admin@example.test'")"
   [ -n "$admin" ] || die "the first administrator was not created"
-  java -cp "$classpath" com.echamado.rehearsal.Tokens "$run/signing-key.pem" "$admin" "$issuer" ADMIN 7200 \
+  java -cp "$classpath" com.echamado.tools.AccessTokens "$run/signing-key.pem" "$admin" "$issuer" ADMIN 7200 \
     > "$run/token"
   local status
   status="$(curl -sk -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$run/token")" \
@@ -302,7 +300,7 @@ start_load() {
   load_seq=$((load_seq + 1))
   load_tag="rh$$x${load_seq}"
   rm -f "$run/stop"
-  java -Djdk.httpclient.allowRestrictedHeaders=connection -cp "$classpath" com.echamado.rehearsal.LoadClient \
+  java -Djdk.httpclient.allowRestrictedHeaders=connection -cp "$classpath" com.echamado.tools.rehearsal.LoadClient \
     base="https://127.0.0.1:$nginx_port" token="$run/token" ledger="$out/$name.ledger" tag="$load_tag" \
     stop="$run/stop" seconds=600 threads="${LOAD_THREADS:-6}" pause="${LOAD_PAUSE:-150}" "$@" \
     >> "$run/load.log" 2>&1 &
@@ -319,7 +317,7 @@ stop_load() {
 reconcile() {
   local scenario="$1" control="$2" name="$3"
   shift 3
-  java -cp "$classpath" com.echamado.rehearsal.Reconciler url="$jdbc" ledger="$out/$name.ledger" tag="$load_tag" \
+  java -cp "$classpath" com.echamado.tools.rehearsal.Reconciler url="$jdbc" ledger="$out/$name.ledger" tag="$load_tag" \
     scenario="$scenario" control="$control" results="$out/results.tsv" "$@" >&2 || true
 }
 
@@ -364,5 +362,5 @@ print_results() {
   log "every protected run passed and every unprotected run failed"
 }
 
-# shellcheck source=rehearsal/scenarios.sh
-source "$root/rehearsal/scenarios.sh"
+# shellcheck source=scripts/rehearsal/scenarios.sh
+source "$root/scripts/rehearsal/scenarios.sh"

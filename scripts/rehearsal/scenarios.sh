@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scenarios of rehearsal/run.sh (design: shared/design/reliability-security.md §1.2). Each appends one row per
+# The scenarios of scripts/rehearsal.sh (design: shared/design/reliability-security.md §1.2). Each appends one row per
 # run to results.tsv: "protected" must PASS, "unprotected: …" (the protection removed) must FAIL.
 # Instance 4 is the sacrificial one for the unprotected runs: started with server.shutdown=immediate, liveness
 # including the database and readiness including RabbitMQ and Redis; it is routed only while a run uses it.
