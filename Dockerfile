@@ -15,7 +15,7 @@ COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests -Dechamado.embedded-postgres.skip package \
  && cp target/echamado-*.jar /build/app.jar
 # The jar's layers (layers.idx), each copied on its own below, least often changed first: a release that changes only
-# the code rebuilds and pushes only the application layer (app.jar, about 1 MB); the dependencies (about 90 MB) stay
+# the code rebuilds and pushes only the application layer (app.jar, under 1 MB); the dependencies (about 88 MB) stay
 # cached. Without --launcher: the application layer is a thin app.jar whose manifest names lib/, so that
 # `java -jar /opt/echamado/app.jar` (ENTRYPOINT, --verify-data, scripts/disaster-recovery.sh) still starts it.
 RUN java -Djarmode=tools -jar /build/app.jar extract --layers --destination /build/layers
