@@ -2,6 +2,11 @@ package com.echamado;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.echamado.catalog.Catalog;
+import com.echamado.identity.UserManagement;
+import com.echamado.platform.messaging.DomainEvent;
+import com.echamado.tickets.TicketManagement;
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
@@ -55,6 +61,29 @@ class ModularityTests {
                         .contains("platform", "platform :: *");
             }
         }
+    }
+
+    /**
+     * A module's {@code events} named interface holds every one of its event records (and the module's types they
+     * carry, such as {@code CatalogKind}), never its facade: a consumer allowed {@code <module> :: events}
+     * (notifications, of tickets) sees every event and nothing else.
+     */
+    @Test
+    void eachModulesEventsInterfaceHoldsItsEventsButNotItsFacade() {
+        Map<String, Class<?>> facades =
+                Map.of("tickets", TicketManagement.class, "catalog", Catalog.class, "identity", UserManagement.class);
+        facades.forEach((name, facade) -> {
+            ApplicationModule module = MODULES.getModuleByName(name).orElseThrow();
+            NamedInterface events =
+                    module.getNamedInterfaces().getByName("events").orElseThrow();
+            Set<String> published = module.getBasePackage().toSingle().stream()
+                    .filter(type -> type.isAssignableTo(DomainEvent.class) && !type.isInterface())
+                    .map(JavaClass::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(published).as(name).isNotEmpty();
+            assertThat(events.asJavaClasses().map(JavaClass::getName)).as(name).containsAll(published);
+            assertThat(events.contains(facade)).as(name).isFalse();
+        });
     }
 
     @Test
