@@ -306,6 +306,18 @@ class Ticket {
         return id;
     }
 
+    long number() {
+        return number;
+    }
+
+    String title() {
+        return title;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
     long version() {
         return version;
     }

@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.comments;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,10 +40,10 @@ class Comment {
     /** Authors may edit within {@code window} of writing. Returns the previous text. */
     String edit(UUID editor, String newBody, Duration window, Instant now) {
         if (!editor.equals(authorId)) {
-            throw TicketException.forbidden("Only the author may edit a comment");
+            throw CommentException.forbidden("Only the author may edit a comment");
         }
         if (createdAt.plus(window).isBefore(now)) {
-            throw TicketException.conflict("edit-window-passed", "Comments can be edited for a short time only");
+            throw CommentException.conflict("edit-window-passed", "Comments can be edited for a short time only");
         }
         String previous = body;
         body = newBody;
@@ -53,7 +53,7 @@ class Comment {
 
     void delete(UUID actor, boolean admin, Instant now) {
         if (!admin && !actor.equals(authorId)) {
-            throw TicketException.forbidden("Only the author or an administrator may delete a comment");
+            throw CommentException.forbidden("Only the author or an administrator may delete a comment");
         }
         deletedAt = now;
     }
