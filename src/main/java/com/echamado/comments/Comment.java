@@ -1,5 +1,6 @@
 package com.echamado.comments;
 
+import com.echamado.tickets.ConversationAccess;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -76,6 +77,23 @@ class Comment {
 
     String body() {
         return body;
+    }
+
+    /** The event of this new message on the given ticket; a note's text stays out of it. */
+    CommentAdded added(ConversationAccess ticket) {
+        return new CommentAdded(
+                UUID.randomUUID(),
+                createdAt,
+                ticketId,
+                ticket.number(),
+                ticket.title(),
+                ticket.requesterId(),
+                id,
+                authorId,
+                internal,
+                internal ? null : body,
+                ticket.departmentId(),
+                ticket.assigneeId());
     }
 
     CommentView toView() {

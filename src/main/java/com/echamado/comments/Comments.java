@@ -73,19 +73,7 @@ public class Comments {
         ConversationAccess ticket = tickets.openForMessage(actor, ticketId, internal);
         Instant now = clock.instant();
         Comment comment = comments.saveAndFlush(new Comment(ticketId, actor.id(), internal, body, now));
-        events.publishEvent(new CommentAdded(
-                UUID.randomUUID(),
-                now,
-                ticketId,
-                ticket.number(),
-                ticket.title(),
-                ticket.requesterId(),
-                comment.id(),
-                actor.id(),
-                internal,
-                internal ? null : body,
-                ticket.departmentId(),
-                ticket.assigneeId()));
+        events.publishEvent(comment.added(ticket));
         tickets.messageAdded(actor, ticketId, comment.id(), internal, now);
         return comment.toView();
     }
