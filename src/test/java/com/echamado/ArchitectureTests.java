@@ -59,6 +59,7 @@ class ArchitectureTests {
                         "com.echamado.ui..",
                         "com.echamado.catalog..",
                         "com.echamado.tickets..",
+                        "com.echamado.comments..",
                         "com.echamado.notifications..")
                 .check(CLASSES);
     }

@@ -3,6 +3,7 @@ package com.echamado;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.comments.Comments;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.messaging.DomainEvent;
 import com.echamado.tickets.TicketManagement;
@@ -32,8 +33,9 @@ class ModularityTests {
             "identity", Set.of(),
             "catalog", Set.of("identity"),
             "tickets", Set.of("catalog", "identity"),
-            "notifications", Set.of("tickets :: events", "identity", "catalog"),
-            "ui", Set.of("tickets", "catalog", "identity"));
+            "comments", Set.of("tickets", "tickets :: web", "identity"),
+            "notifications", Set.of("tickets :: events", "comments :: events", "identity", "catalog"),
+            "ui", Set.of("tickets", "comments", "catalog", "identity"));
 
     @Test
     void modulesRespectTheirBoundariesAndHaveNoCycles() {
@@ -70,8 +72,15 @@ class ModularityTests {
      */
     @Test
     void eachModulesEventsInterfaceHoldsItsEventsButNotItsFacade() {
-        Map<String, Class<?>> facades =
-                Map.of("tickets", TicketManagement.class, "catalog", Catalog.class, "identity", UserManagement.class);
+        Map<String, Class<?>> facades = Map.of(
+                "tickets",
+                TicketManagement.class,
+                "comments",
+                Comments.class,
+                "catalog",
+                Catalog.class,
+                "identity",
+                UserManagement.class);
         facades.forEach((name, facade) -> {
             ApplicationModule module = MODULES.getModuleByName(name).orElseThrow();
             NamedInterface events =
@@ -84,6 +93,12 @@ class ModularityTests {
             assertThat(events.asJavaClasses().map(JavaClass::getName)).as(name).containsAll(published);
             assertThat(events.contains(facade)).as(name).isFalse();
         });
+    }
+
+    @Test
+    void commentsDependOnTicketsAndIdentityAndTicketsKnowNothingOfComments() {
+        assertThat(dependenciesOf("comments")).contains("tickets").isSubsetOf("tickets", "identity", "platform");
+        assertThat(dependenciesOf("tickets")).doesNotContain("comments");
     }
 
     @Test
@@ -101,5 +116,14 @@ class ModularityTests {
         return module.getAllowedDependencies(MODULES).stream()
                 .map(Object::toString)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static java.util.List<String> dependenciesOf(String module) {
+        return MODULES.getModuleByName(module)
+                .orElseThrow()
+                .getDirectDependencies(MODULES)
+                .uniqueModules()
+                .map(ApplicationModule::getName)
+                .toList();
     }
 }

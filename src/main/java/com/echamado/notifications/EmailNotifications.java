@@ -2,11 +2,11 @@ package com.echamado.notifications;
 
 import com.echamado.catalog.Catalog;
 import com.echamado.catalog.Priority;
+import com.echamado.comments.CommentAdded;
 import com.echamado.identity.UserContact;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.messaging.EventConsumer;
 import com.echamado.platform.messaging.EventMessage;
-import com.echamado.tickets.CommentAdded;
 import com.echamado.tickets.TicketAssigned;
 import com.echamado.tickets.TicketOpened;
 import com.echamado.tickets.TicketResolved;

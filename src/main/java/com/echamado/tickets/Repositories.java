@@ -1,7 +1,6 @@
 package com.echamado.tickets;
 
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,10 +18,4 @@ interface TicketRepository extends JpaRepository<Ticket, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from Ticket t where t.id = :id")
     Optional<Ticket> findForUpdate(UUID id);
-}
-
-interface CommentRepository extends JpaRepository<Comment, UUID> {
-
-    @Query("select c from Comment c where c.ticketId = :ticketId and c.deletedAt is null order by c.createdAt, c.id")
-    List<Comment> findVisible(UUID ticketId);
 }

@@ -31,10 +31,6 @@ public class TicketException extends ProblemException {
         return new TicketException(Kind.NOT_FOUND, "ticket-not-found", null, "No ticket " + id);
     }
 
-    static TicketException commentNotFound(Object id) {
-        return new TicketException(Kind.NOT_FOUND, "comment-not-found", null, "No comment " + id);
-    }
-
     /** A refused change; its message is {@code ticket.rejected.<code>} in the bundles. */
     static TicketException conflict(String code, String message) {
         return new TicketException(Kind.CONFLICT, code, null, message, "ticket.rejected." + code);

@@ -4,5 +4,5 @@
  * <p>Allowed dependencies: the facades of {@code tickets}, {@code catalog} and {@code identity}, and the platform.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "catalog", "identity", "platform", "platform :: *"})
+        allowedDependencies = {"tickets", "comments", "catalog", "identity", "platform", "platform :: *"})
 package com.echamado.ui;

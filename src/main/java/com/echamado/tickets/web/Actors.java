@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * an administrator gave the client; a client token without them works no tickets.
  */
 @Component
-class Actors {
+public class Actors {
 
     private final TicketManagement tickets;
 
@@ -27,7 +27,7 @@ class Actors {
         this.tickets = tickets;
     }
 
-    Actor of(Authentication authentication) {
+    public Actor of(Authentication authentication) {
         Optional<UUID> user = CurrentUser.id(authentication);
         boolean admin = has(authentication, "ROLE_ADMIN");
         boolean agent = has(authentication, "ROLE_SUPPORT");

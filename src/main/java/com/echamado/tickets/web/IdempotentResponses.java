@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Answers a creating POST once per {@code Idempotency-Key}: retries get the first response, marked as replayed. */
 @Component
-class IdempotentResponses {
+public class IdempotentResponses {
 
     private final Idempotency idempotency;
     private final JsonMapper json;
@@ -21,7 +21,7 @@ class IdempotentResponses {
         this.json = json;
     }
 
-    ResponseEntity<String> replayable(
+    public ResponseEntity<String> replayable(
             String key, Actor actor, Object request, Supplier<Idempotency.StoredResponse> action) {
         Idempotency.StoredResponse response;
         boolean replayed = false;

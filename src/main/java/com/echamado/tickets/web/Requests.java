@@ -71,13 +71,4 @@ final class Requests {
     record Rate(
             @NotNull @Min(1) @Max(5) Integer rating,
             @Size(max = 2_000) String comment) {}
-
-    record NewComment(@NotBlank @Size(max = 10_000) String body, Boolean internal) {
-
-        boolean isInternal() {
-            return Boolean.TRUE.equals(internal);
-        }
-    }
-
-    record EditComment(@NotBlank @Size(max = 10_000) String body) {}
 }

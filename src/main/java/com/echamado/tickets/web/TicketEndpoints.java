@@ -1,10 +1,8 @@
 package com.echamado.tickets.web;
 
-import static com.echamado.platform.security.EndpointRule.delete;
 import static com.echamado.platform.security.EndpointRule.get;
 import static com.echamado.platform.security.EndpointRule.patch;
 import static com.echamado.platform.security.EndpointRule.post;
-import static com.echamado.platform.security.EndpointRule.put;
 
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
@@ -40,15 +38,11 @@ class TicketEndpoints {
                 post("/api/v1/tickets/{id}/reopen", Access.AUTHENTICATED),
                 post("/api/v1/tickets/{id}/rate", Access.AUTHENTICATED),
                 get("/api/v1/tickets/{id}/history", Access.AUTHENTICATED),
-                get("/api/v1/tickets/{ticketId}/comments", Access.AUTHENTICATED),
-                post("/api/v1/tickets/{ticketId}/comments", Access.AUTHENTICATED),
-                put("/api/v1/tickets/{ticketId}/comments/{commentId}", Access.AUTHENTICATED),
-                delete("/api/v1/tickets/{ticketId}/comments/{commentId}", Access.AUTHENTICATED),
                 get("/api/v1/dashboard", Access.AUTHENTICATED));
     }
 
     /** Ahead of the platform's {@code ApiProblems}, which answers other stale writes with 409. */
-    @RestControllerAdvice(assignableTypes = {TicketsApi.class, CommentsApi.class})
+    @RestControllerAdvice(assignableTypes = {TicketsApi.class, TicketWritingApi.class})
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class TicketProblems {
 

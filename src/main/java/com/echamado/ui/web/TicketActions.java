@@ -29,26 +29,6 @@ class TicketActions {
         this.tickets = tickets;
     }
 
-    @PostMapping("/tickets/{number}/comments")
-    String comment(
-            @PathVariable long number,
-            @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "false") boolean internal,
-            @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
-            RedirectAttributes redirect) {
-        if (body.isBlank() || body.length() > MAX_TEXT) {
-            redirect.addFlashAttribute("error", "ticket.comment.invalid");
-            redirect.addFlashAttribute("draft", body);
-            return back(number);
-        }
-        return act(
-                number,
-                viewer,
-                redirect,
-                internal ? "ticket.note.added" : "ticket.reply.added",
-                t -> tickets.addComment(viewer.actor(), t.id(), body.strip(), internal));
-    }
-
     @PostMapping("/tickets/{number}/assign")
     String assign(
             @PathVariable long number,

@@ -1,7 +1,8 @@
 package com.echamado.ui.web;
 
 import com.echamado.catalog.CatalogKind;
-import com.echamado.tickets.CommentView;
+import com.echamado.comments.Comments;
+import com.echamado.comments.Conversation;
 import com.echamado.tickets.HistoryEntry;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
@@ -11,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +34,15 @@ class TicketDetailPage {
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
     private final TicketManagement tickets;
+    private final Comments conversations;
     private final Names names;
     private final MessageSource messages;
     private final Dates dates;
 
-    TicketDetailPage(TicketManagement tickets, Names names, MessageSource messages, Dates dates) {
+    TicketDetailPage(
+            TicketManagement tickets, Comments conversations, Names names, MessageSource messages, Dates dates) {
         this.tickets = tickets;
+        this.conversations = conversations;
         this.names = names;
         this.messages = messages;
         this.dates = dates;
@@ -54,29 +56,29 @@ class TicketDetailPage {
             Model model,
             Locale locale) {
         TicketView ticket = tickets.getByNumber(viewer.actor(), number);
-        List<CommentView> comments = tickets.comments(viewer.actor(), ticket.id());
+        Conversation conversation = conversations.conversation(viewer.actor(), ticket.id());
         List<HistoryEntry> history = tickets.history(viewer.actor(), ticket.id());
         boolean staff = staffFor(viewer, ticket);
         List<UUID> people = new ArrayList<>(List.of(ticket.requesterId()));
         if (ticket.assigneeId() != null) {
             people.add(ticket.assigneeId());
         }
-        comments.forEach(c -> people.add(c.authorId()));
+        conversation.comments().forEach(c -> people.add(c.authorId()));
         history.forEach(h -> people.add(h.actorId()));
         Names.Entries entries = names.catalog();
         Map<UUID, String> peopleNames = names.people(people);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("comments", comments);
+        model.addAttribute("comments", conversation.comments());
         model.addAttribute("timeline", timeline(history, entries, peopleNames, locale));
         model.addAttribute("names", entries);
         model.addAttribute("people", peopleNames);
         model.addAttribute("staff", staff);
         model.addAttribute("requester", viewer.id().equals(ticket.requesterId()));
         model.addAttribute("editable", TicketEditPage.mayEdit(viewer, ticket));
-        Set<UUID> editableComments = editable(tickets, viewer, comments);
-        model.addAttribute("editableComments", editableComments);
-        model.addAttribute("deletableComments", deletable(tickets, viewer, comments));
-        model.addAttribute("editing", editableComments.contains(editComment) ? editComment : null);
+        model.addAttribute("editableComments", conversation.editable());
+        model.addAttribute("deletableComments", conversation.deletable());
+        model.addAttribute(
+                "editing", editComment != null && conversation.editable().contains(editComment) ? editComment : null);
         if (staff && !ticket.closed()) {
             model.addAttribute(
                     "statuses",
@@ -94,22 +96,6 @@ class TicketDetailPage {
                 || (viewer.agent()
                         && (viewer.actor().departments().contains(ticket.departmentId())
                                 || viewer.id().equals(ticket.assigneeId())));
-    }
-
-    /** The comments the viewer may still edit, as the tickets module rules. */
-    static Set<UUID> editable(TicketManagement tickets, Viewer viewer, List<CommentView> comments) {
-        return comments.stream()
-                .filter(c -> tickets.mayEditComment(viewer.actor(), c))
-                .map(CommentView::id)
-                .collect(Collectors.toSet());
-    }
-
-    /** The comments the viewer may delete, as the tickets module rules. */
-    static Set<UUID> deletable(TicketManagement tickets, Viewer viewer, List<CommentView> comments) {
-        return comments.stream()
-                .filter(c -> tickets.mayDeleteComment(viewer.actor(), c))
-                .map(CommentView::id)
-                .collect(Collectors.toSet());
     }
 
     private List<TimelineItem> timeline(

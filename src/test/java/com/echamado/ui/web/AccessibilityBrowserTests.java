@@ -3,6 +3,7 @@ package com.echamado.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.comments.Comments;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
@@ -50,6 +51,9 @@ class AccessibilityBrowserTests extends IntegrationTest {
     TicketManagement tickets;
 
     @Autowired
+    Comments comments;
+
+    @Autowired
     Catalog catalog;
 
     @BeforeAll
@@ -77,7 +81,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
         UserView admin = users.create(Role.ADMIN);
         catalog.addAgent(UiFixtures.SUPPORT_DEPARTMENT, admin.id());
         TicketView ticket = UiFixtures.open(tickets, admin, UiFixtures.unique("Acessível"));
-        tickets.addComment(tickets.actor(admin.id(), true, false), ticket.id(), "Uma resposta", false);
+        comments.add(tickets.actor(admin.id(), true, false), ticket.id(), "Uma resposta", false);
         pages = List.of(
                 "/",
                 "/tickets",

@@ -3,6 +3,7 @@ package com.echamado.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.comments.Comments;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
@@ -63,6 +64,9 @@ class FirstLoadBrowserTests extends IntegrationTest {
     TicketManagement tickets;
 
     @Autowired
+    Comments comments;
+
+    @Autowired
     Catalog catalog;
 
     @BeforeAll
@@ -83,7 +87,7 @@ class FirstLoadBrowserTests extends IntegrationTest {
         UserView admin = users.create(Role.ADMIN);
         catalog.addAgent(UiFixtures.SUPPORT_DEPARTMENT, admin.id());
         TicketView ticket = UiFixtures.open(tickets, admin, UiFixtures.unique("Primeira carga"));
-        tickets.addComment(tickets.actor(admin.id(), true, false), ticket.id(), "Uma resposta", false);
+        comments.add(tickets.actor(admin.id(), true, false), ticket.id(), "Uma resposta", false);
 
         List<Load> loads = new ArrayList<>();
         browser.manage().deleteAllCookies();

@@ -3,6 +3,8 @@ package com.echamado.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.comments.CommentView;
+import com.echamado.comments.Comments;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
@@ -10,7 +12,6 @@ import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestUsers;
 import com.echamado.tickets.Actor;
-import com.echamado.tickets.CommentView;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.net.http.HttpResponse;
@@ -34,6 +35,9 @@ class TranslationsIntegrationTests extends IntegrationTest {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    Comments comments;
 
     @Autowired
     Catalog catalog;
@@ -162,7 +166,7 @@ class TranslationsIntegrationTests extends IntegrationTest {
         UserView requester = users.create(Role.USER);
         Actor agentActor = UiFixtures.agentOf(tickets, catalog, agent);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Impressora"));
-        CommentView reply = tickets.addComment(agentActor, ticket.id(), "Resposta", false);
+        CommentView reply = comments.add(agentActor, ticket.id(), "Resposta", false);
         long n = ticket.number();
 
         Map<String, List<String>> pages = new LinkedHashMap<>();

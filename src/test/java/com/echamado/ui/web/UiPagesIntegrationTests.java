@@ -3,6 +3,7 @@ package com.echamado.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.comments.Comments;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
@@ -23,6 +24,9 @@ class UiPagesIntegrationTests extends IntegrationTest {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    Comments comments;
 
     @Autowired
     Catalog catalog;
@@ -62,7 +66,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
         HttpResponse<String> reply =
                 http.postForm("/tickets/" + other.number() + "/comments", Map.of("_csrf", csrf, "body", "intrusion"));
         assertThat(reply.statusCode()).isEqualTo(404);
-        assertThat(tickets.comments(tickets.actor(other.requesterId(), false, false), other.id()))
+        assertThat(comments.list(tickets.actor(other.requesterId(), false, false), other.id()))
                 .isEmpty();
     }
 
@@ -94,8 +98,8 @@ class UiPagesIntegrationTests extends IntegrationTest {
         UserView agent = users.create(Role.SUPPORT);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Notas"));
         Actor staff = UiFixtures.agentOf(tickets, catalog, agent);
-        tickets.addComment(staff, ticket.id(), "nota-secreta-123", true);
-        tickets.addComment(staff, ticket.id(), "resposta-publica-456", false);
+        comments.add(staff, ticket.id(), "nota-secreta-123", true);
+        comments.add(staff, ticket.id(), "resposta-publica-456", false);
 
         String asRequester =
                 signedIn(requester).get("/tickets/" + ticket.number()).body();

@@ -1,9 +1,12 @@
-package com.echamado.tickets.web;
+package com.echamado.comments.web;
 
+import com.echamado.comments.CommentView;
+import com.echamado.comments.Comments;
 import com.echamado.tickets.Actor;
-import com.echamado.tickets.CommentView;
 import com.echamado.tickets.Idempotency;
-import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.web.Actors;
+import com.echamado.tickets.web.IdempotentResponses;
+import com.echamado.tickets.web.TicketWritingApi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -22,18 +25,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Public replies and internal notes of a ticket; requesters never see notes. */
+/**
+ * Public replies and internal notes of a ticket; requesters never see notes. A concurrent change answers 412, as the
+ * tickets API does.
+ */
 @RestController
 @RequestMapping("/api/v1/tickets/{ticketId}/comments")
-class CommentsApi {
+class CommentsApi implements TicketWritingApi {
 
-    private final TicketManagement tickets;
+    private final Comments comments;
     private final Actors actors;
     private final IdempotentResponses responses;
     private final JsonMapper json;
 
-    CommentsApi(TicketManagement tickets, Actors actors, IdempotentResponses responses, JsonMapper json) {
-        this.tickets = tickets;
+    CommentsApi(Comments comments, Actors actors, IdempotentResponses responses, JsonMapper json) {
+        this.comments = comments;
         this.actors = actors;
         this.responses = responses;
         this.json = json;
@@ -41,7 +47,7 @@ class CommentsApi {
 
     @GetMapping
     List<CommentView> list(@PathVariable UUID ticketId, Authentication authentication) {
-        return tickets.comments(actors.of(authentication), ticketId);
+        return comments.list(actors.of(authentication), ticketId);
     }
 
     @PostMapping
@@ -49,11 +55,11 @@ class CommentsApi {
             @PathVariable UUID ticketId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Pattern(regexp = "[A-Za-z0-9._:-]{8,100}")
                     String key,
-            @Valid @RequestBody Requests.NewComment request,
+            @Valid @RequestBody CommentRequests.NewComment request,
             Authentication authentication) {
         Actor actor = actors.of(authentication);
         Supplier<Idempotency.StoredResponse> action = () -> {
-            CommentView view = tickets.addComment(actor, ticketId, request.body(), request.isInternal());
+            CommentView view = comments.add(actor, ticketId, request.body(), request.isInternal());
             return new Idempotency.StoredResponse(
                     201, "/api/v1/tickets/" + ticketId + "/comments/" + view.id(), json.writeValueAsString(view));
         };
@@ -64,15 +70,15 @@ class CommentsApi {
     CommentView edit(
             @PathVariable UUID ticketId,
             @PathVariable UUID commentId,
-            @Valid @RequestBody Requests.EditComment request,
+            @Valid @RequestBody CommentRequests.EditComment request,
             Authentication authentication) {
-        return tickets.editComment(actors.of(authentication), ticketId, commentId, request.body());
+        return comments.edit(actors.of(authentication), ticketId, commentId, request.body());
     }
 
     @DeleteMapping("/{commentId}")
     ResponseEntity<Void> delete(
             @PathVariable UUID ticketId, @PathVariable UUID commentId, Authentication authentication) {
-        tickets.deleteComment(actors.of(authentication), ticketId, commentId);
+        comments.delete(actors.of(authentication), ticketId, commentId);
         return ResponseEntity.noContent().build();
     }
 }

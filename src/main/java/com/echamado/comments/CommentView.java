@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.comments;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.comments;
 
 import static com.echamado.tickets.TicketFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Internal notes reach agents and administrators only: not through comments, history, search or note ids. */
-class TicketsInternalNotesTests extends IntegrationTest {
+class CommentsIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;

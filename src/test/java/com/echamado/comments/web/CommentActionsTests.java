@@ -1,16 +1,18 @@
-package com.echamado.ui.web;
+package com.echamado.comments.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.comments.CommentView;
+import com.echamado.comments.Comments;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.tickets.Actor;
-import com.echamado.tickets.CommentView;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
+import com.echamado.ui.web.UiFixtures;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,13 +27,16 @@ class CommentActionsTests extends IntegrationTest {
     TicketManagement tickets;
 
     @Autowired
+    Comments comments;
+
+    @Autowired
     Catalog catalog;
 
     @Test
     void theAuthorEditsTheirReplyInPlace() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Mouse"));
-        CommentView reply = tickets.addComment(actor(requester), ticket.id(), "texto-original-111", false);
+        CommentView reply = comments.add(actor(requester), ticket.id(), "texto-original-111", false);
         TestHttp http = UiFixtures.signIn(http(), requester);
         String page = http.get(path(ticket)).body();
         assertThat(page).contains("class=\"edit-comment\"").contains("delete-comment");
@@ -58,7 +63,7 @@ class CommentActionsTests extends IntegrationTest {
     void aBlankEditStaysInTheEditorWithAMessage() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Cabo"));
-        CommentView reply = tickets.addComment(actor(requester), ticket.id(), "texto-333", false);
+        CommentView reply = comments.add(actor(requester), ticket.id(), "texto-333", false);
         TestHttp http = UiFixtures.signIn(http(), requester);
         String csrf = TestHttp.csrf(http.get(path(ticket)).body());
         HttpResponse<String> refused =
@@ -72,8 +77,7 @@ class CommentActionsTests extends IntegrationTest {
         assertThat(http.get(back).body())
                 .contains("<textarea id=\"comment-body-" + reply.id())
                 .contains("Escreva uma mensagem de até 10.000 caracteres.");
-        assertThat(tickets.comments(actor(requester), ticket.id()).get(0).body())
-                .isEqualTo("texto-333");
+        assertThat(comments.list(actor(requester), ticket.id()).get(0).body()).isEqualTo("texto-333");
     }
 
     @Test
@@ -82,7 +86,7 @@ class CommentActionsTests extends IntegrationTest {
         UserView agent = users.create(Role.SUPPORT);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Tela"));
         UiFixtures.agentOf(tickets, catalog, agent);
-        CommentView reply = tickets.addComment(actor(requester), ticket.id(), "do-solicitante-444", false);
+        CommentView reply = comments.add(actor(requester), ticket.id(), "do-solicitante-444", false);
         TestHttp http = UiFixtures.signIn(http(), agent);
         String page = http.get(path(ticket)).body();
         assertThat(page)
@@ -94,15 +98,14 @@ class CommentActionsTests extends IntegrationTest {
                 Map.of("_csrf", TestHttp.csrf(page), "body", "alterado"),
                 HTMX);
         assertThat(refused.body()).contains("Só o autor pode editar esta mensagem.");
-        assertThat(tickets.comments(actor(requester), ticket.id()).get(0).body())
-                .isEqualTo("do-solicitante-444");
+        assertThat(comments.list(actor(requester), ticket.id()).get(0).body()).isEqualTo("do-solicitante-444");
     }
 
     @Test
     void theAuthorDeletesTheirMessage() {
         UserView requester = users.create(Role.USER);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Som"));
-        CommentView reply = tickets.addComment(actor(requester), ticket.id(), "para-apagar-555", false);
+        CommentView reply = comments.add(actor(requester), ticket.id(), "para-apagar-555", false);
         TestHttp http = UiFixtures.signIn(http(), requester);
         String csrf = TestHttp.csrf(http.get(path(ticket)).body());
         HttpResponse<String> deleted =
@@ -117,7 +120,7 @@ class CommentActionsTests extends IntegrationTest {
         UserView agent = users.create(Role.SUPPORT);
         TicketView ticket = UiFixtures.open(tickets, requester, UiFixtures.unique("Nota"));
         Actor staff = UiFixtures.agentOf(tickets, catalog, agent);
-        CommentView note = tickets.addComment(staff, ticket.id(), "nota-interna-666", true);
+        CommentView note = comments.add(staff, ticket.id(), "nota-interna-666", true);
         TestHttp http = UiFixtures.signIn(http(), requester);
         String csrf = TestHttp.csrf(http.get(path(ticket)).body());
         for (String view : new String[] {"", "/edit"}) {
@@ -131,7 +134,7 @@ class CommentActionsTests extends IntegrationTest {
         assertThat(http.postForm(path(ticket) + "/comments/" + note.id() + "/delete", Map.of("_csrf", csrf), HTMX)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(tickets.comments(staff, ticket.id()))
+        assertThat(comments.list(staff, ticket.id()))
                 .extracting(CommentView::body)
                 .contains("nota-interna-666");
     }

@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.comments;
 
 import com.echamado.platform.messaging.DomainEvent;
 import java.time.Instant;

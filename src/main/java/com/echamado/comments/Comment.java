@@ -1,5 +1,6 @@
-package com.echamado.tickets;
+package com.echamado.comments;
 
+import com.echamado.tickets.ConversationAccess;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -40,10 +41,10 @@ class Comment {
     /** Authors may edit within {@code window} of writing. Returns the previous text. */
     String edit(UUID editor, String newBody, Duration window, Instant now) {
         if (!editor.equals(authorId)) {
-            throw TicketException.forbidden("Only the author may edit a comment");
+            throw CommentException.forbidden("Only the author may edit a comment");
         }
         if (createdAt.plus(window).isBefore(now)) {
-            throw TicketException.conflict("edit-window-passed", "Comments can be edited for a short time only");
+            throw CommentException.conflict("edit-window-passed", "Comments can be edited for a short time only");
         }
         String previous = body;
         body = newBody;
@@ -53,7 +54,7 @@ class Comment {
 
     void delete(UUID actor, boolean admin, Instant now) {
         if (!admin && !actor.equals(authorId)) {
-            throw TicketException.forbidden("Only the author or an administrator may delete a comment");
+            throw CommentException.forbidden("Only the author or an administrator may delete a comment");
         }
         deletedAt = now;
     }
@@ -76,6 +77,23 @@ class Comment {
 
     String body() {
         return body;
+    }
+
+    /** The event of this new message on the given ticket; a note's text stays out of it. */
+    CommentAdded added(ConversationAccess ticket) {
+        return new CommentAdded(
+                UUID.randomUUID(),
+                createdAt,
+                ticketId,
+                ticket.number(),
+                ticket.title(),
+                ticket.requesterId(),
+                id,
+                authorId,
+                internal,
+                internal ? null : body,
+                ticket.departmentId(),
+                ticket.assigneeId());
     }
 
     CommentView toView() {

@@ -1,0 +1,100 @@
+package com.echamado.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads tickets under the visibility rule (its requester, agents of its department or its assignee, administrators;
+ * for everyone else it does not exist) and saves a change with its history rows, dashboard counters and search
+ * document, in the caller's transaction. Shared by the facade's collaborators.
+ */
+@Component
+class TicketStore {
+
+    private final TicketRepository tickets;
+    private final TicketHistory history;
+    private final SearchIndex search;
+    private final TicketStatistics statistics;
+    private final Clock clock;
+
+    TicketStore(
+            TicketRepository tickets,
+            TicketHistory history,
+            SearchIndex search,
+            TicketStatistics statistics,
+            Clock clock) {
+        this.tickets = tickets;
+        this.history = history;
+        this.search = search;
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    Ticket visible(Actor actor, UUID id) {
+        return tickets.findById(id).filter(t -> canSee(actor, t)).orElseThrow(() -> TicketException.notFound(id));
+    }
+
+    /** The visible ticket with its row locked until the transaction ends: changes that need no If-Match queue. */
+    Ticket visibleForUpdate(Actor actor, UUID id) {
+        return tickets.findForUpdate(id).filter(t -> canSee(actor, t)).orElseThrow(() -> TicketException.notFound(id));
+    }
+
+    Ticket visibleByNumber(Actor actor, long number) {
+        Ticket ticket = tickets.findByNumber(number);
+        if (ticket == null || !canSee(actor, ticket)) {
+            throw TicketException.notFound("#" + number);
+        }
+        return ticket;
+    }
+
+    /** A ticket that only its agents and administrators change, at the version the caller saw. */
+    Ticket staffTicket(Actor actor, UUID id, long expectedVersion) {
+        Ticket ticket = visible(actor, id);
+        if (!isStaffFor(actor, ticket)) {
+            throw TicketException.forbidden("Only agents and administrators change tickets");
+        }
+        checkVersion(ticket, expectedVersion);
+        return ticket;
+    }
+
+    static void checkVersion(Ticket ticket, long expectedVersion) {
+        if (ticket.version() != expectedVersion) {
+            throw TicketException.stale(ticket.version());
+        }
+    }
+
+    static boolean canSee(Actor actor, Ticket ticket) {
+        return actor.admin()
+                || ticket.requesterId().equals(actor.id())
+                || (actor.agent()
+                        && (actor.departments().contains(ticket.departmentId())
+                                || actor.id().equals(ticket.assigneeId())));
+    }
+
+    static boolean isStaffFor(Actor actor, Ticket ticket) {
+        return actor.admin()
+                || (actor.agent()
+                        && (actor.departments().contains(ticket.departmentId())
+                                || actor.id().equals(ticket.assigneeId())));
+    }
+
+    /** Saves the ticket with what changed: history rows, counters and its search document. */
+    TicketView save(Ticket ticket, Actor actor, Instant now) {
+        tickets.saveAndFlush(ticket);
+        statistics.record(ticket);
+        history.append(ticket.id(), actor.id(), now, ticket.drainChanges(), false);
+        search.refresh(ticket.id());
+        return ticket.toView(now);
+    }
+
+    /** A new ticket, numbered from the sequence that never reuses a number. */
+    long nextNumber() {
+        return tickets.nextNumber();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}
