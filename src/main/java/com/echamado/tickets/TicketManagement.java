@@ -32,8 +32,6 @@ public class TicketManagement {
     private final UserManagement users;
     private final TicketsProperties properties;
     private final TicketQueries queries;
-    private final TicketDashboard dashboard;
-    private final TicketStatistics statistics;
     private final TicketSettingsStore settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -47,8 +45,6 @@ public class TicketManagement {
             UserManagement users,
             TicketsProperties properties,
             TicketQueries queries,
-            TicketDashboard dashboard,
-            TicketStatistics statistics,
             TicketSettingsStore settings,
             Clock clock,
             ApplicationEventPublisher events) {
@@ -60,8 +56,6 @@ public class TicketManagement {
         this.users = users;
         this.properties = properties;
         this.queries = queries;
-        this.dashboard = dashboard;
-        this.statistics = statistics;
         this.settings = settings;
         this.clock = clock;
         this.events = events;
@@ -100,7 +94,6 @@ public class TicketManagement {
                 catalog.initialStatus().id(),
                 now);
         tickets.saveAndFlush(ticket);
-        statistics.record(ticket);
         record(ticket, actor, now, false);
         search.refresh(ticket.id());
         TicketView view = ticket.toView(now);
@@ -122,11 +115,6 @@ public class TicketManagement {
     @Transactional(readOnly = true)
     public TicketPage list(Actor actor, TicketQuery query) {
         return queries.list(actor, query);
-    }
-
-    @Transactional(readOnly = true)
-    public Dashboard dashboard(Actor actor) {
-        return properties.dashboardCacheTtl().isZero() ? dashboard.of(actor) : dashboard.cached(actor);
     }
 
     @Transactional(readOnly = true)
@@ -377,7 +365,6 @@ public class TicketManagement {
                         internal ? "note" : "reply", null, comment.id().toString())),
                 internal);
         tickets.saveAndFlush(ticket);
-        statistics.record(ticket);
         history.append(ticketId, actor.id(), now, ticket.drainChanges(), false);
         if (!internal) {
             search.refresh(ticketId);
@@ -469,7 +456,6 @@ public class TicketManagement {
 
     private TicketView save(Ticket ticket, Actor actor, Instant now) {
         tickets.saveAndFlush(ticket);
-        statistics.record(ticket);
         record(ticket, actor, now, false);
         search.refresh(ticket.id());
         return ticket.toView(now);
@@ -499,18 +485,11 @@ public class TicketManagement {
     }
 
     static boolean canSee(Actor actor, Ticket ticket) {
-        return actor.admin()
-                || ticket.requesterId().equals(actor.id())
-                || (actor.agent()
-                        && (actor.departments().contains(ticket.departmentId())
-                                || actor.id().equals(ticket.assigneeId())));
+        return TicketAccess.maySee(actor, TicketAccess.parties(ticket));
     }
 
     private static boolean isStaffFor(Actor actor, Ticket ticket) {
-        return actor.admin()
-                || (actor.agent()
-                        && (actor.departments().contains(ticket.departmentId())
-                                || actor.id().equals(ticket.assigneeId())));
+        return TicketAccess.mayWork(actor, TicketAccess.parties(ticket));
     }
 
     private void checkReferences(UUID typeId, UUID categoryId, UUID subcategoryId, UUID departmentId) {

@@ -10,11 +10,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reopenWindow how long after resolution a requester may reopen (agents may at any time)
  * @param commentEditWindow how long an author may edit a comment
- * @param dashboardCacheTtl how long a caller's dashboard figures are reused from the shared cache (zero: not cached)
  */
 @Validated
 @ConfigurationProperties("echamado.tickets")
 record TicketsProperties(
-        @NotNull Duration reopenWindow,
-        @NotNull Duration commentEditWindow,
-        @NotNull Duration dashboardCacheTtl) {}
+        @NotNull Duration reopenWindow, @NotNull Duration commentEditWindow) {}

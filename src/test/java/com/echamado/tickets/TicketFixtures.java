@@ -26,20 +26,20 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Seeded catalog ids and helpers to open and change tickets over the API. */
-final class TicketFixtures {
+public final class TicketFixtures {
 
-    static final String SUPPORT_DEPARTMENT = "00000000-0000-4000-8000-000000000201";
-    static final String INFRA_DEPARTMENT = "00000000-0000-4000-8000-000000000202";
-    static final String INCIDENT = "00000000-0000-4000-8000-000000000301";
-    static final String HARDWARE = "00000000-0000-4000-8000-000000000401";
-    static final String SOFTWARE = "00000000-0000-4000-8000-000000000402";
-    static final String COMPUTER = "00000000-0000-4000-8000-000000000501";
-    static final String EMAIL = "00000000-0000-4000-8000-000000000503";
-    static final String OPEN = "00000000-0000-4000-8000-000000000101";
-    static final String IN_PROGRESS = "00000000-0000-4000-8000-000000000102";
-    static final String WAITING_FOR_CUSTOMER = "00000000-0000-4000-8000-000000000103";
-    static final String RESOLVED = "00000000-0000-4000-8000-000000000104";
-    static final String CLOSED = "00000000-0000-4000-8000-000000000105";
+    public static final String SUPPORT_DEPARTMENT = "00000000-0000-4000-8000-000000000201";
+    public static final String INFRA_DEPARTMENT = "00000000-0000-4000-8000-000000000202";
+    public static final String INCIDENT = "00000000-0000-4000-8000-000000000301";
+    public static final String HARDWARE = "00000000-0000-4000-8000-000000000401";
+    public static final String SOFTWARE = "00000000-0000-4000-8000-000000000402";
+    public static final String COMPUTER = "00000000-0000-4000-8000-000000000501";
+    public static final String EMAIL = "00000000-0000-4000-8000-000000000503";
+    public static final String OPEN = "00000000-0000-4000-8000-000000000101";
+    public static final String IN_PROGRESS = "00000000-0000-4000-8000-000000000102";
+    public static final String WAITING_FOR_CUSTOMER = "00000000-0000-4000-8000-000000000103";
+    public static final String RESOLVED = "00000000-0000-4000-8000-000000000104";
+    public static final String CLOSED = "00000000-0000-4000-8000-000000000105";
 
     private TicketFixtures() {}
 
@@ -47,11 +47,11 @@ final class TicketFixtures {
      * A due date the service accepts (a new one must lie in the future) that passes a moment later: how a test makes a
      * ticket overdue. Wait for it with {@link #untilPassed}.
      */
-    static String dueInAMoment() {
+    public static String dueInAMoment() {
         return Instant.now().plusSeconds(2).toString();
     }
 
-    static void untilPassed(String instant) {
+    public static void untilPassed(String instant) {
         Instant due = Instant.parse(instant);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
@@ -59,14 +59,14 @@ final class TicketFixtures {
                 .until(() -> Instant.now().isAfter(due));
     }
 
-    static String body(String title, String department) {
+    public static String body(String title, String department) {
         return """
                 {"title":"%s","description":"A impressora do 2º andar não liga.","typeId":"%s",
                  "categoryId":"%s","subcategoryId":"%s","departmentId":"%s","priority":"HIGH"}
                 """.formatted(title, INCIDENT, HARDWARE, COMPUTER, department);
     }
 
-    static JsonNode open(TestHttp http, String token, String title) {
+    public static JsonNode open(TestHttp http, String token, String title) {
         HttpResponse<String> response = http.json("POST", "/api/v1/tickets", token, body(title, SUPPORT_DEPARTMENT));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return TestHttp.parse(response);
@@ -76,7 +76,7 @@ final class TicketFixtures {
      * Refills the dashboard counters from the tickets, after a test changed tickets with SQL: with the script operators
      * run after a restore (scripts/sql/rebuild-dashboard-counters.sql), so that the test also proves it.
      */
-    static void recountDashboard(JdbcTemplate jdbc) {
+    public static void recountDashboard(JdbcTemplate jdbc) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             ScriptUtils.executeSqlScript(
                     connection, new FileSystemResource(Path.of("scripts/sql/rebuild-dashboard-counters.sql")));
@@ -84,12 +84,12 @@ final class TicketFixtures {
         });
     }
 
-    static String uniqueTitle(String prefix) {
+    public static String uniqueTitle(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Sends a change with the ticket's current ETag. */
-    static HttpResponse<String> change(TestHttp http, String token, String method, String path, String body) {
+    public static HttpResponse<String> change(TestHttp http, String token, String method, String path, String body) {
         String ticketPath = path.replaceAll("^(/api/v1/tickets/[^/]+).*$", "$1");
         HttpResponse<String> current = http.json("GET", ticketPath, token, null);
         String etag = current.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(current.body()));
@@ -97,13 +97,13 @@ final class TicketFixtures {
     }
 
     /** A ticket body with the given priority and description (JSON-safe text only). */
-    static String body(String title, String priority, String description) {
+    public static String body(String title, String priority, String description) {
         return body(title, SUPPORT_DEPARTMENT)
                 .replace("\"HIGH\"", "\"" + priority + "\"")
                 .replace("A impressora do 2º andar não liga.", description);
     }
 
-    static JsonNode open(TestHttp http, String token, String title, String priority, String description) {
+    public static JsonNode open(TestHttp http, String token, String title, String priority, String description) {
         HttpResponse<String> response = http.json("POST", "/api/v1/tickets", token, body(title, priority, description));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return TestHttp.parse(response);
@@ -113,7 +113,7 @@ final class TicketFixtures {
      * Opened by the desk (an agent's or administrator's token) on a requester's behalf: the priority is the desk's
      * decision, so only the desk sets it.
      */
-    static JsonNode openFor(
+    public static JsonNode openFor(
             TestHttp http, String deskToken, UserView requester, String title, String priority, String description) {
         String body =
                 body(title, priority, description).replaceFirst("\\{", "{\"requesterId\":\"" + requester.id() + "\",");
@@ -122,7 +122,7 @@ final class TicketFixtures {
         return TestHttp.parse(response);
     }
 
-    static void joinDepartment(JdbcTemplate jdbc, UserView agent, String department) {
+    public static void joinDepartment(JdbcTemplate jdbc, UserView agent, String department) {
         jdbc.update(
                 "insert into department_agent (department_id, user_id) values (?, ?)",
                 UUID.fromString(department),
@@ -130,7 +130,7 @@ final class TicketFixtures {
     }
 
     /** A word of random letters that no other test writes, so that searches for it find only this test's data. */
-    static String uniqueWord() {
+    public static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
         for (char c :
                 UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
@@ -140,7 +140,7 @@ final class TicketFixtures {
     }
 
     /** The ids of a page of tickets, in order. */
-    static List<String> ids(HttpResponse<String> page) {
+    public static List<String> ids(HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         TestHttp.parse(page).get("items").forEach(item -> ids.add(item.get("id").asString()));
@@ -148,7 +148,7 @@ final class TicketFixtures {
     }
 
     /** Lists tickets with the given query parameters, values URL-encoded. */
-    static HttpResponse<String> list(TestHttp http, String token, String... nameValuePairs) {
+    public static HttpResponse<String> list(TestHttp http, String token, String... nameValuePairs) {
         StringBuilder path = new StringBuilder("/api/v1/tickets?size=100");
         for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
             path.append('&').append(nameValuePairs[i]).append('=').append(TestHttp.encode(nameValuePairs[i + 1]));
@@ -156,7 +156,7 @@ final class TicketFixtures {
         return http.json("GET", path.toString(), token, null);
     }
 
-    static void assertProblem(HttpResponse<String> response, int status) {
+    public static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
                 .as(response.body())
@@ -164,7 +164,7 @@ final class TicketFixtures {
     }
 
     /** Runs {@code n} requests at the same moment, each on its own thread, and returns their answers in order. */
-    static <T> List<T> atOnce(int n, IntFunction<T> request) {
+    public static <T> List<T> atOnce(int n, IntFunction<T> request) {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
         try {

@@ -43,8 +43,7 @@ class TicketEndpoints {
                 get("/api/v1/tickets/{ticketId}/comments", Access.AUTHENTICATED),
                 post("/api/v1/tickets/{ticketId}/comments", Access.AUTHENTICATED),
                 put("/api/v1/tickets/{ticketId}/comments/{commentId}", Access.AUTHENTICATED),
-                delete("/api/v1/tickets/{ticketId}/comments/{commentId}", Access.AUTHENTICATED),
-                get("/api/v1/dashboard", Access.AUTHENTICATED));
+                delete("/api/v1/tickets/{ticketId}/comments/{commentId}", Access.AUTHENTICATED));
     }
 
     /** Ahead of the platform's {@code ApiProblems}, which answers other stale writes with 409. */

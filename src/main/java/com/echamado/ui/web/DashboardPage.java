@@ -1,6 +1,7 @@
 package com.echamado.ui.web;
 
-import com.echamado.tickets.Dashboard;
+import com.echamado.dashboard.Dashboard;
+import com.echamado.dashboard.Dashboards;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
@@ -30,12 +31,15 @@ class DashboardPage {
     private static final int ROWS = 8;
 
     private final TicketManagement tickets;
+    private final Dashboards dashboards;
     private final Names names;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    DashboardPage(TicketManagement tickets, Names names, JsonMapper json, MessageSource messages) {
+    DashboardPage(
+            TicketManagement tickets, Dashboards dashboards, Names names, JsonMapper json, MessageSource messages) {
         this.tickets = tickets;
+        this.dashboards = dashboards;
         this.names = names;
         this.json = json;
         this.messages = messages;
@@ -44,7 +48,7 @@ class DashboardPage {
     @GetMapping("/")
     String dashboard(
             @ModelAttribute(name = "viewer", binding = false) Viewer viewer, Model model, java.util.Locale locale) {
-        Dashboard dashboard = tickets.dashboard(viewer.actor());
+        Dashboard dashboard = dashboards.of(viewer.actor());
         Names.Entries entries = names.catalog();
         TicketPage latest = tickets.list(viewer.actor(), TicketQuery.firstPage(ROWS));
         TicketPage overdue = tickets.list(viewer.actor(), overdueFirst());
@@ -65,27 +69,12 @@ class DashboardPage {
     }
 
     private static TicketQuery overdueFirst() {
-        return new TicketQuery(
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                true,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "dueAt asc",
-                0,
-                ROWS,
-                null);
+        return TicketQuery.builder()
+                .overdue(true)
+                .closed(false)
+                .orderBy("dueAt asc")
+                .size(ROWS)
+                .build();
     }
 
     private Map<String, Object> charts(Dashboard dashboard, Names.Entries entries, java.util.Locale locale) {

@@ -3,6 +3,7 @@ package com.echamado.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.dashboard.Dashboards;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
@@ -25,12 +26,15 @@ class DashboardPageTests extends IntegrationTest {
     @Autowired
     Catalog catalog;
 
+    @Autowired
+    Dashboards dashboards;
+
     @Test
     void eachChartHasALabelAndATableOfItsNumbersInTheViewersLanguage() {
         UserView agent = users.create(Role.SUPPORT);
         Actor actor = UiFixtures.agentOf(tickets, catalog, agent);
         UiFixtures.open(tickets, users.create(Role.USER), UiFixtures.unique("Gráfico"));
-        long open = tickets.dashboard(actor).openByDepartment().get(UiFixtures.SUPPORT_DEPARTMENT.toString());
+        long open = dashboards.of(actor).openByDepartment().get(UiFixtures.SUPPORT_DEPARTMENT.toString());
         TestHttp http = UiFixtures.signIn(http(), agent);
 
         String page = http.get("/").body();

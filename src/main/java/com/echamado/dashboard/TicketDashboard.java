@@ -1,8 +1,10 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
 import com.echamado.catalog.Catalog;
 import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.CatalogKind;
+import com.echamado.tickets.Actor;
+import com.echamado.tickets.TicketAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +30,9 @@ import org.springframework.stereotype.Component;
  * but "overdue", which depends on the time of asking and is a live count on an index of open tickets by due date.
  * An agent's tickets outside their departments (requested by or assigned to them) and a requester's own tickets are
  * few: they are counted live. Days are UTC days; the series covers the last 30 of them, today included, and the
- * averages the tickets opened in them. {@link #cached} reuses a caller's figures for {@code
- * echamado.tickets.dashboard-cache-ttl} from the shared cache (Redis in {@code prod}), keyed by who the caller is and
- * what they may see; when the cache fails, the figures come from the database.
+ * averages the tickets opened in them. Which tickets a caller sees is {@link TicketAccess}'s rule. {@link #cached}
+ * reuses a caller's figures for {@code echamado.dashboard.cache-ttl} from the shared cache (Redis in {@code prod}),
+ * keyed by who the caller is and what they may see; when the cache fails, the figures come from the database.
  */
 @Component
 class TicketDashboard {
@@ -84,15 +86,13 @@ class TicketDashboard {
     private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     private final JdbcTemplate jdbc;
-    private final TicketQueries queries;
     private final Supplier<List<UUID>> allDepartments;
     private final Clock clock;
 
     @Autowired
-    TicketDashboard(JdbcTemplate jdbc, TicketQueries queries, Catalog catalog, Clock clock) {
+    TicketDashboard(JdbcTemplate jdbc, Catalog catalog, Clock clock) {
         this(
                 jdbc,
-                queries,
                 () -> catalog.list(CatalogKind.DEPARTMENT, true).stream()
                         .map(CatalogEntryView::id)
                         .toList(),
@@ -100,9 +100,8 @@ class TicketDashboard {
     }
 
     /** {@code allDepartments}: every department, disabled ones too (the plan tests and benchmark read the table). */
-    TicketDashboard(JdbcTemplate jdbc, TicketQueries queries, Supplier<List<UUID>> allDepartments, Clock clock) {
+    TicketDashboard(JdbcTemplate jdbc, Supplier<List<UUID>> allDepartments, Clock clock) {
         this.jdbc = jdbc;
-        this.queries = queries;
         this.allDepartments = allDepartments;
         this.clock = clock;
     }
@@ -125,7 +124,7 @@ class TicketDashboard {
                 live(totals, elsewhere(actor, departments), actor, now, firstDay, false);
             }
         } else {
-            live(totals, queries.where(actor, TicketQuery.firstPage(1), now), actor, now, firstDay, true);
+            live(totals, TicketAccess.visible(actor), actor, now, firstDay, true);
         }
         List<OpenedDay> days = List.copyOf(totals.days.values());
         return new Dashboard(
@@ -150,25 +149,15 @@ class TicketDashboard {
     }
 
     /**
-     * An agent's tickets outside their departments: those they requested, and those assigned to them (by someone
-     * else) in one of the other departments, named one by one so that assignee and department are one index lookup.
+     * An agent's tickets outside their departments ({@link TicketAccess#outsideDepartments}): those they requested,
+     * and those assigned to them (by someone else) in one of the other departments, named one by one so that assignee
+     * and department are one index lookup.
      */
-    private TicketQueries.Where elsewhere(Actor actor, List<UUID> departments) {
+    private TicketAccess.Condition elsewhere(Actor actor, List<UUID> departments) {
         List<UUID> others = allDepartments.get().stream()
                 .filter(id -> !departments.contains(id))
                 .toList();
-        List<Object> params = new ArrayList<>();
-        params.add(actor.id());
-        params.addAll(departments);
-        String sql = "(t.requester_id = ? and t.department_id not in (" + placeholders(departments.size()) + ")";
-        if (!others.isEmpty()) {
-            sql += " or t.assignee_id = ? and t.requester_id <> ? and t.department_id in ("
-                    + placeholders(others.size()) + ")";
-            params.add(actor.id());
-            params.add(actor.id());
-            params.addAll(others);
-        }
-        return new TicketQueries.Where(sql + ")", params);
+        return TicketAccess.outsideDepartments(actor, others);
     }
 
     /** The counters of all departments (an empty scope) or of the given ones. */
@@ -229,7 +218,12 @@ class TicketDashboard {
      * tickets among them.
      */
     private void live(
-            Totals totals, TicketQueries.Where where, Actor actor, Instant now, LocalDate firstDay, boolean withMine) {
+            Totals totals,
+            TicketAccess.Condition where,
+            Actor actor,
+            Instant now,
+            LocalDate firstDay,
+            boolean withMine) {
         Instant since = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         // Open tickets have no closing time and a ticket closes after it opened: "open, or opened or closed since
         // the first day" is "closing time, or none, since the first day", which no index serves, so PostgreSQL reads
