@@ -14,16 +14,16 @@ import com.echamado.tickets.TicketView;
 import java.util.UUID;
 
 /** Seeded catalog ids (V11 defaults) and a way to open tickets and staff departments through the facades. */
-final class UiFixtures {
+public final class UiFixtures {
 
-    static final UUID SUPPORT_DEPARTMENT = UUID.fromString("00000000-0000-4000-8000-000000000201");
-    static final UUID INCIDENT = UUID.fromString("00000000-0000-4000-8000-000000000301");
-    static final UUID HARDWARE = UUID.fromString("00000000-0000-4000-8000-000000000401");
-    static final UUID COMPUTER = UUID.fromString("00000000-0000-4000-8000-000000000501");
+    public static final UUID SUPPORT_DEPARTMENT = UUID.fromString("00000000-0000-4000-8000-000000000201");
+    public static final UUID INCIDENT = UUID.fromString("00000000-0000-4000-8000-000000000301");
+    public static final UUID HARDWARE = UUID.fromString("00000000-0000-4000-8000-000000000401");
+    public static final UUID COMPUTER = UUID.fromString("00000000-0000-4000-8000-000000000501");
 
     private UiFixtures() {}
 
-    static TicketView open(TicketManagement tickets, UserView requester, String title) {
+    public static TicketView open(TicketManagement tickets, UserView requester, String title) {
         Actor actor = tickets.actor(requester.id(), false, false);
         return tickets.open(
                 actor,
@@ -39,19 +39,19 @@ final class UiFixtures {
                         null));
     }
 
-    static Actor agentOf(TicketManagement tickets, Catalog catalog, UserView agent) {
+    public static Actor agentOf(TicketManagement tickets, Catalog catalog, UserView agent) {
         catalog.addAgent(SUPPORT_DEPARTMENT, agent.id());
         return tickets.actor(agent.id(), false, true);
     }
 
     /** Signs the user in on this client's session. */
-    static TestHttp signIn(TestHttp http, UserView user) {
+    public static TestHttp signIn(TestHttp http, UserView user) {
         assertThat(TestHttp.location(http.login(user.email(), TestUsers.PASSWORD)))
                 .doesNotContain("error");
         return http;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 }

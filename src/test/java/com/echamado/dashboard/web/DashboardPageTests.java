@@ -1,4 +1,4 @@
-package com.echamado.ui.web;
+package com.echamado.dashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
+import com.echamado.ui.web.UiFixtures;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
