@@ -102,6 +102,19 @@ public final class TicketAccess {
         return grants;
     }
 
+    /** Whether the actor sees every ticket (an administrator). */
+    public static boolean seesAll(Actor actor) {
+        return actor.admin();
+    }
+
+    /** The departments whose every ticket the actor sees (an agent's own; none for others, all for an administrator). */
+    public static List<UUID> departments(Actor actor) {
+        return grants(actor).stream()
+                .filter(grant -> grant.column() == Column.DEPARTMENT)
+                .flatMap(grant -> grant.values().stream())
+                .toList();
+    }
+
     /** Whether the actor may see the ticket. */
     public static boolean maySee(Actor actor, TicketView ticket) {
         return maySee(actor, new Parties(ticket.departmentId(), ticket.requesterId(), ticket.assigneeId()));

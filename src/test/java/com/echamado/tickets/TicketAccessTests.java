@@ -122,6 +122,18 @@ class TicketAccessTests {
         }
     }
 
+    @Test
+    void onlyAnAgentSeesWholeDepartmentsAndOnlyAnAdministratorSeesAll() {
+        assertThat(TicketAccess.departments(CALLERS.get("agent of two departments")))
+                .containsExactly(D1, D2);
+        assertThat(TicketAccess.departments(CALLERS.get("requester who is listed in a department")))
+                .isEmpty();
+        assertThat(TicketAccess.departments(CALLERS.get("administrator"))).isEmpty();
+        assertThat(TicketAccess.seesAll(CALLERS.get("administrator"))).isTrue();
+        assertThat(TicketAccess.seesAll(CALLERS.get("agent of two departments")))
+                .isFalse();
+    }
+
     private static Set<Integer> seenInJava(Actor actor) {
         Set<Integer> seen = new TreeSet<>();
         for (int i = 0; i < TICKETS.size(); i++) {
