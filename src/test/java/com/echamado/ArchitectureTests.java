@@ -60,6 +60,7 @@ class ArchitectureTests {
                         "com.echamado.catalog..",
                         "com.echamado.tickets..",
                         "com.echamado.comments..",
+                        "com.echamado.dashboard..",
                         "com.echamado.notifications..")
                 .check(CLASSES);
     }

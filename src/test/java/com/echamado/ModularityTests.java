@@ -34,6 +34,7 @@ class ModularityTests {
             "catalog", Set.of("identity"),
             "tickets", Set.of("catalog", "identity"),
             "comments", Set.of("tickets", "tickets :: web", "identity"),
+            "dashboard", Set.of("tickets", "tickets :: actors", "catalog"),
             "notifications", Set.of("tickets :: events", "comments :: events", "identity", "catalog"),
             "ui", Set.of("tickets", "comments", "catalog", "identity"));
 

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -68,10 +67,6 @@ class Ticket {
 
     @Transient
     private final List<Change> changes = new ArrayList<>();
-
-    /** What this ticket adds to the dashboard counters as last counted; null for a ticket not yet counted. */
-    @Transient
-    private TicketStatistics.Contribution counted;
 
     protected Ticket() {}
 
@@ -222,32 +217,6 @@ class Ticket {
         }
     }
 
-    @PostLoad
-    void loaded() {
-        counted = contribution();
-    }
-
-    /** What the ticket adds to the dashboard counters in its present state. */
-    TicketStatistics.Contribution contribution() {
-        return new TicketStatistics.Contribution(
-                departmentId,
-                statusId,
-                priority.name(),
-                closed,
-                assigneeId == null,
-                openedAt,
-                firstResponseAt,
-                resolvedAt,
-                closedAt);
-    }
-
-    /** The last counted contribution, replaced by the present one (the caller applies the difference). */
-    TicketStatistics.Contribution recount() {
-        TicketStatistics.Contribution before = counted;
-        counted = contribution();
-        return before;
-    }
-
     boolean isOverdue(Instant now) {
         return dueAt != null && !closed && dueAt.isBefore(now);
     }
@@ -275,32 +244,33 @@ class Ticket {
     }
 
     TicketView toView(Instant now) {
-        return new TicketView(
-                id,
-                number,
-                title,
-                description,
-                typeId,
-                categoryId,
-                subcategoryId,
-                departmentId,
-                priority,
-                statusId,
-                closed,
-                requesterId,
-                assigneeId,
-                createdBy,
-                dueAt,
-                openedAt,
-                firstResponseAt,
-                resolvedAt,
-                closedAt,
-                updatedAt,
-                resolution,
-                rating,
-                ratingComment,
-                isOverdue(now),
-                version);
+        return TicketView.builder()
+                .id(id)
+                .number(number)
+                .title(title)
+                .description(description)
+                .typeId(typeId)
+                .categoryId(categoryId)
+                .subcategoryId(subcategoryId)
+                .departmentId(departmentId)
+                .priority(priority)
+                .statusId(statusId)
+                .closed(closed)
+                .requesterId(requesterId)
+                .assigneeId(assigneeId)
+                .createdBy(createdBy)
+                .dueAt(dueAt)
+                .openedAt(openedAt)
+                .firstResponseAt(firstResponseAt)
+                .resolvedAt(resolvedAt)
+                .closedAt(closedAt)
+                .updatedAt(updatedAt)
+                .resolution(resolution)
+                .rating(rating)
+                .ratingComment(ratingComment)
+                .overdue(isOverdue(now))
+                .version(version)
+                .build();
     }
 
     UUID id() {

@@ -25,7 +25,6 @@ public class TicketManagement {
     private final TicketLifecycle lifecycle;
     private final TicketHistory history;
     private final TicketQueries queries;
-    private final TicketDashboard dashboard;
     private final TicketSettingsStore settings;
     private final TicketsProperties properties;
     private final Catalog catalog;
@@ -38,7 +37,6 @@ public class TicketManagement {
             TicketLifecycle lifecycle,
             TicketHistory history,
             TicketQueries queries,
-            TicketDashboard dashboard,
             TicketSettingsStore settings,
             TicketsProperties properties,
             Catalog catalog) {
@@ -49,7 +47,6 @@ public class TicketManagement {
         this.lifecycle = lifecycle;
         this.history = history;
         this.queries = queries;
-        this.dashboard = dashboard;
         this.settings = settings;
         this.properties = properties;
         this.catalog = catalog;
@@ -73,11 +70,6 @@ public class TicketManagement {
     @Transactional(readOnly = true)
     public TicketPage list(Actor actor, TicketQuery query) {
         return queries.list(actor, query);
-    }
-
-    @Transactional(readOnly = true)
-    public Dashboard dashboard(Actor actor) {
-        return properties.dashboardCacheTtl().isZero() ? dashboard.of(actor) : dashboard.cached(actor);
     }
 
     @Transactional(readOnly = true)

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads tickets under the visibility rule (its requester, agents of its department or its assignee, administrators;
- * for everyone else it does not exist) and saves a change with its history rows, dashboard counters and search
- * document, in the caller's transaction. Shared by the facade's collaborators.
+ * Loads tickets under the visibility rule ({@link TicketAccess}: for everyone it does not allow, a ticket does not
+ * exist) and saves a change with its history rows and search document (the dashboard's counters follow every row
+ * write through {@link TicketStateChanged}), in the caller's transaction. Shared by the facade's collaborators.
  */
 @Component
 class TicketStore {
@@ -16,19 +16,12 @@ class TicketStore {
     private final TicketRepository tickets;
     private final TicketHistory history;
     private final SearchIndex search;
-    private final TicketStatistics statistics;
     private final Clock clock;
 
-    TicketStore(
-            TicketRepository tickets,
-            TicketHistory history,
-            SearchIndex search,
-            TicketStatistics statistics,
-            Clock clock) {
+    TicketStore(TicketRepository tickets, TicketHistory history, SearchIndex search, Clock clock) {
         this.tickets = tickets;
         this.history = history;
         this.search = search;
-        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -66,24 +59,16 @@ class TicketStore {
     }
 
     static boolean canSee(Actor actor, Ticket ticket) {
-        return actor.admin()
-                || ticket.requesterId().equals(actor.id())
-                || (actor.agent()
-                        && (actor.departments().contains(ticket.departmentId())
-                                || actor.id().equals(ticket.assigneeId())));
+        return TicketAccess.maySee(actor, TicketAccess.parties(ticket));
     }
 
     static boolean isStaffFor(Actor actor, Ticket ticket) {
-        return actor.admin()
-                || (actor.agent()
-                        && (actor.departments().contains(ticket.departmentId())
-                                || actor.id().equals(ticket.assigneeId())));
+        return TicketAccess.mayWork(actor, TicketAccess.parties(ticket));
     }
 
-    /** Saves the ticket with what changed: history rows, counters and its search document. */
+    /** Saves the ticket with what changed: history rows and its search document. */
     TicketView save(Ticket ticket, Actor actor, Instant now) {
         tickets.saveAndFlush(ticket);
-        statistics.record(ticket);
         history.append(ticket.id(), actor.id(), now, ticket.drainChanges(), false);
         search.refresh(ticket.id());
         return ticket.toView(now);

@@ -11,18 +11,18 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /** A JdbcTemplate that runs what the query code asks and remembers each statement with its parameters. */
-class RecordingJdbcTemplate extends JdbcTemplate {
+public class RecordingJdbcTemplate extends JdbcTemplate {
 
-    record Statement(String sql, List<Object> params) {}
+    public record Statement(String sql, List<Object> params) {}
 
     private final Map<String, Statement> seen = new LinkedHashMap<>();
 
-    RecordingJdbcTemplate(DataSource dataSource) {
+    public RecordingJdbcTemplate(DataSource dataSource) {
         super(dataSource);
     }
 
     /** Runs {@code work} and returns the statements it executed, each once. */
-    synchronized List<Statement> record(Runnable work) {
+    public synchronized List<Statement> record(Runnable work) {
         seen.clear();
         work.run();
         return new ArrayList<>(seen.values());

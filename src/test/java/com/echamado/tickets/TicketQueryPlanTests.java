@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Priority;
 import com.echamado.support.Services;
-import com.echamado.support.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,19 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The SQL that lists, searches, the dashboard and the detail view really run, EXPLAINed on generated data
- * ({@link ScaleData}, 50,000 tickets in this run's own database): no plan may scan the ticket table (or the comments)
- * sequentially. {@code -Dscale.database=echamado_scale} checks an existing data set instead (bench/seed.sh).
+ * The SQL that lists, searches and the detail view really run, EXPLAINed on generated data ({@link PlanDatabase}):
+ * no plan may scan the ticket table (or the comments) sequentially. The dashboard's plans are checked in {@code
+ * com.echamado.dashboard.DashboardQueryPlanTests} on the same data.
  */
 @ExtendWith(Services.class)
 class TicketQueryPlanTests {
-
-    static final long TICKETS = 50_000;
 
     /** What Hibernate issues for TicketRepository.findById and findByNumber (followed by the condition). */
     static final String TICKET_BY = "select t.id, t.assignee_id, t.category_id, t.closed_at, t.is_closed,"
@@ -59,7 +54,6 @@ class TicketQueryPlanTests {
     static JdbcTemplate plain;
     static RecordingJdbcTemplate recording;
     static TicketQueries queries;
-    static TicketDashboard dashboard;
     static Actor admin;
     static Actor agent;
     static Actor requester;
@@ -67,47 +61,16 @@ class TicketQueryPlanTests {
 
     @BeforeAll
     static void generatedData() throws Exception {
-        String existing = System.getProperty("scale.database");
-        String url;
-        if (existing == null || existing.isBlank()) {
-            url = TestDatabase.fresh("plans");
-            ScaleData.fill(url, ScaleData.Size.of(TICKETS));
-        } else {
-            url = ScaleData.HOST + existing;
-        }
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, ScaleData.USER, "");
+        javax.sql.DataSource dataSource = PlanDatabase.dataSource();
         plain = new JdbcTemplate(dataSource);
         recording = new RecordingJdbcTemplate(dataSource);
         Clock clock = Clock.systemUTC();
         queries = new TicketQueries(recording, clock);
-        dashboard = new TicketDashboard(
-                recording,
-                queries,
-                () -> new JdbcTemplate(dataSource)
-                        .queryForList("select id from catalog_entry where kind = 'DEPARTMENT'", UUID.class),
-                clock);
         now = clock.instant();
-        admin = new Actor(
-                plain.queryForObject("select user_id from app_user_role where role = 'ADMIN' limit 1", UUID.class),
-                true,
-                false,
-                java.util.Set.of());
-        UUID agentId = plain.queryForObject(
-                "select user_id from department_agent group by user_id having count(*) = 2 order by user_id limit 1",
-                UUID.class);
-        agent = new Actor(
-                agentId,
-                false,
-                true,
-                new HashSet<>(plain.queryForList(
-                        "select department_id from department_agent where user_id = ?", UUID.class, agentId)));
-        requester = new Actor(
-                plain.queryForObject(
-                        "select requester_id from ticket group by requester_id order by count(*) desc limit 1",
-                        UUID.class),
-                false,
-                false,
-                java.util.Set.of());
+        List<Actor> actors = PlanDatabase.actors(plain);
+        admin = actors.get(0);
+        agent = actors.get(1);
+        requester = actors.get(2);
     }
 
     static Stream<Arguments> lists() {
@@ -242,7 +205,7 @@ class TicketQueryPlanTests {
         q.page = page;
         q.closed = closed;
         TicketQuery query = q.build();
-        TicketQueries.Where where = queries.where(agent, query, now);
+        TicketRows.Where where = queries.where(agent, query, now);
         List<Object> params = new ArrayList<>(where.params());
         params.add(q.size);
         params.add(page * q.size);
@@ -290,13 +253,6 @@ class TicketQueryPlanTests {
     }
 
     @Test
-    void dashboardsNeverScanTheTicketTable() {
-        for (Actor actor : List.of(admin, agent, requester)) {
-            checkPlans("dashboard", () -> dashboard.of(actor));
-        }
-    }
-
-    @Test
     void theDetailViewFindsTicketsAndCommentsByIndex() {
         UUID id = plain.queryForObject("select id from ticket where number = 1500", UUID.class);
         explain("detail by id", new RecordingJdbcTemplate.Statement(TICKET_BY + "t.id = ?", List.of(id)));
@@ -305,35 +261,11 @@ class TicketQueryPlanTests {
     }
 
     private static void checkPlans(String name, Runnable work) {
-        List<RecordingJdbcTemplate.Statement> statements = recording.record(work);
-        assertThat(statements).as(name).isNotEmpty();
-        statements.forEach(statement -> explain(name, statement));
+        QueryPlans.checkPlans(plain, recording, name, work);
     }
 
     private static void explain(String name, RecordingJdbcTemplate.Statement statement) {
-        String json = plain.queryForObject(
-                "explain (format json) " + statement.sql(),
-                String.class,
-                statement.params().toArray());
-        List<String> scanned = new ArrayList<>();
-        seqScans(new ObjectMapper().readTree(json), scanned);
-        assertThat(scanned)
-                .as(
-                        "%s: sequential scan of %s in%n%s%nparameters %s%nplan %s",
-                        name, scanned, statement.sql(), statement.params(), json)
-                .isEmpty();
-    }
-
-    private static void seqScans(JsonNode node, List<String> found) {
-        if (node.isObject()
-                && "Seq Scan".equals(node.path("Node Type").asString(""))
-                && List.of("ticket", "ticket_comment")
-                        .contains(node.path("Relation Name").asString(""))) {
-            found.add(node.path("Relation Name").asString(""));
-        }
-        for (JsonNode child : node) {
-            seqScans(child, found);
-        }
+        QueryPlans.explain(plain, name, statement);
     }
 
     private static Arguments list(String who, String name, Consumer<Q> shape) {
@@ -379,27 +311,26 @@ class TicketQueryPlanTests {
         String cursor;
 
         TicketQuery build() {
-            return new TicketQuery(
-                    statuses,
-                    departmentId,
-                    typeId,
-                    categoryId,
-                    priority,
-                    assigneeId,
-                    requesterId,
-                    unassigned,
-                    overdue,
-                    closed,
-                    openedFrom,
-                    openedTo,
-                    dueFrom,
-                    dueTo,
-                    q,
-                    filter,
-                    orderBy,
-                    page,
-                    size,
-                    cursor);
+            return TicketQuery.builder()
+                    .statuses(statuses)
+                    .departmentId(departmentId)
+                    .typeId(typeId)
+                    .categoryId(categoryId)
+                    .priority(priority)
+                    .assigneeId(assigneeId)
+                    .requesterId(requesterId)
+                    .unassigned(unassigned)
+                    .overdue(overdue)
+                    .closed(closed)
+                    .openedBetween(openedFrom, openedTo)
+                    .dueBetween(dueFrom, dueTo)
+                    .q(q)
+                    .filter(filter)
+                    .orderBy(orderBy)
+                    .page(page)
+                    .size(size)
+                    .cursor(cursor)
+                    .build();
         }
     }
 }

@@ -68,7 +68,7 @@ class TicketSearchWindowTests {
         for (Actor actor : actors) {
             for (String term : List.of("impressora", "senha expirada", "catraca -crachá", "monitor or teclado")) {
                 List<UUID> expected = expected(actor, term);
-                assertThat(expected.size()).as(term).isLessThan(TicketQueries.SEARCH_LIMIT);
+                assertThat(expected.size()).as(term).isLessThan(TicketSearch.SEARCH_LIMIT);
                 for (int page = 0; page < 3; page++) {
                     TicketPage found = queries.list(actor, search(term, page));
                     assertThat(ids(found))
@@ -87,16 +87,16 @@ class TicketSearchWindowTests {
         String term = "patrimônio or impressora";
         Actor admin = actors.get(0);
         List<UUID> expected = expected(admin, term);
-        assertThat(expected).hasSize(TicketQueries.SEARCH_LIMIT);
-        for (int page : new int[] {0, 1, 7, TicketQueries.SEARCH_LIMIT / 10 - 1}) {
+        assertThat(expected).hasSize(TicketSearch.SEARCH_LIMIT);
+        for (int page : new int[] {0, 1, 7, TicketSearch.SEARCH_LIMIT / 10 - 1}) {
             TicketPage found = queries.list(admin, search(term, page));
             assertThat(ids(found)).as("page %d", page).containsExactlyElementsOf(slice(expected, page));
-            assertThat(found.total()).isEqualTo(TicketQueries.SEARCH_LIMIT);
+            assertThat(found.total()).isEqualTo(TicketSearch.SEARCH_LIMIT);
             assertThat(found.totalExact()).isFalse();
         }
-        TicketPage past = queries.list(admin, search(term, TicketQueries.SEARCH_LIMIT / 10));
+        TicketPage past = queries.list(admin, search(term, TicketSearch.SEARCH_LIMIT / 10));
         assertThat(past.items()).isEmpty();
-        assertThat(past.total()).isEqualTo(TicketQueries.SEARCH_LIMIT);
+        assertThat(past.total()).isEqualTo(TicketSearch.SEARCH_LIMIT);
         assertThat(past.totalExact()).isFalse();
     }
 
@@ -112,7 +112,7 @@ class TicketSearchWindowTests {
      * expected order of a search, computed without a window.
      */
     private static List<UUID> expected(Actor actor, String term) {
-        TicketQueries.Where where = queries.where(actor, search(term, 0), Instant.now());
+        TicketRows.Where where = queries.where(actor, search(term, 0), Instant.now());
         String rank = "ts_rank(t.search_document, websearch_to_tsquery('echamado_pt', ?))";
         List<Object> params = new ArrayList<>(List.of(term));
         params.addAll(where.params());
@@ -120,12 +120,12 @@ class TicketSearchWindowTests {
                 "select t.id, t.opened_at, " + rank + " as rank from ticket t where " + where.sql()
                         + " order by rank desc, t.opened_at desc, t.id desc",
                 params.toArray());
-        if (all.size() <= TicketQueries.SEARCH_LIMIT) {
+        if (all.size() <= TicketSearch.SEARCH_LIMIT) {
             return all.stream().map(row -> (UUID) row.get("id")).toList();
         }
         Map<String, Object> oldest = jdbc.queryForMap(
                 "select t.opened_at, t.id from ticket t where " + where.sql()
-                        + " order by t.opened_at desc, t.id desc offset " + (TicketQueries.SEARCH_LIMIT - 1)
+                        + " order by t.opened_at desc, t.id desc offset " + (TicketSearch.SEARCH_LIMIT - 1)
                         + " limit 1",
                 where.params().toArray());
         List<Object> windowed = new ArrayList<>(where.params());

@@ -10,13 +10,10 @@ import com.echamado.support.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -25,9 +22,6 @@ class TicketsIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
 
     UserView requester;
     UserView agent;
@@ -300,49 +294,5 @@ class TicketsIntegrationTests extends IntegrationTest {
                         requesterToken,
                         body(uniqueTitle("Tipo desativado"), SUPPORT_DEPARTMENT).replace(INCIDENT, typeId));
         assertThat(withDisabled.statusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void theDashboardCountsWhatTheCallerMaySee() {
-        open(http(), requesterToken, uniqueTitle("Painel"));
-        HttpResponse<String> mine = http().json("GET", "/api/v1/dashboard", requesterToken, null);
-        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
-        JsonNode dashboard = TestHttp.parse(mine);
-        assertThat(dashboard.get("open").asLong()).isEqualTo(1);
-        assertThat(dashboard.get("mine").asLong()).isEqualTo(1);
-        assertThat(dashboard.get("createdPerDay").get(0).get("count").asLong()).isEqualTo(1);
-        UserView stranger = users.create(Role.USER);
-        assertThat(TestHttp.parse(http().json("GET", "/api/v1/dashboard", users.token(stranger), null))
-                        .get("open")
-                        .asLong())
-                .isZero();
-    }
-
-    @Test
-    void aCallersDashboardIsReusedForAShortWhileThenComputedAgain() {
-        assertThat(openOnDashboard(requesterToken)).isZero();
-        open(http(), requesterToken, uniqueTitle("Painel em cache"));
-        assertThat(openOnDashboard(requesterToken))
-                .as("within the cache's life the same figures")
-                .isZero();
-        String other = users.token(users.create(Role.USER));
-        open(http(), other, uniqueTitle("Outro painel"));
-        assertThat(openOnDashboard(other))
-                .as("another caller has an entry of their own")
-                .isEqualTo(1);
-
-        Set<String> entries = redis.keys("*" + TicketDashboard.CACHE + "::" + requester.id() + ":*");
-        assertThat(entries).hasSize(1);
-        assertThat(redis.getExpire(entries.iterator().next(), TimeUnit.SECONDS))
-                .as("expires after ECHAMADO_DASHBOARD_CACHE_TTL (30 s)")
-                .isBetween(1L, 30L);
-        redis.delete(entries); // what those 30 s do
-        assertThat(openOnDashboard(requesterToken)).isEqualTo(1);
-    }
-
-    private long openOnDashboard(String token) {
-        HttpResponse<String> dashboard = http().json("GET", "/api/v1/dashboard", token, null);
-        assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
-        return TestHttp.parse(dashboard).get("open").asLong();
     }
 }

@@ -53,7 +53,7 @@ final class ScaleBenchmark {
     private final JdbcTemplate plain;
     private final RecordingJdbcTemplate recording;
     private final TicketQueries queries;
-    private final TicketDashboard dashboard;
+    private final java.util.function.Function<Actor, com.echamado.dashboard.Dashboard> dashboard;
     private final Random random = new Random(42);
     private final List<Actor> admins = new ArrayList<>();
     private final List<Actor> agents = new ArrayList<>();
@@ -67,12 +67,7 @@ final class ScaleBenchmark {
         plain = new JdbcTemplate(dataSource);
         recording = new RecordingJdbcTemplate(dataSource);
         queries = new TicketQueries(recording, Clock.systemUTC());
-        dashboard = new TicketDashboard(
-                recording,
-                queries,
-                () -> new JdbcTemplate(dataSource)
-                        .queryForList("select id from catalog_entry where kind = 'DEPARTMENT'", UUID.class),
-                Clock.systemUTC());
+        dashboard = com.echamado.dashboard.TicketDashboards.reading(recording, dataSource, Clock.systemUTC());
         for (UUID id : plain.queryForList("select user_id from app_user_role where role = 'ADMIN'", UUID.class)) {
             admins.add(new Actor(id, true, false, Set.of()));
         }
@@ -154,7 +149,7 @@ final class ScaleBenchmark {
             });
             operations.put("dashboard, " + who, () -> {
                 Actor actor = pick(who);
-                return () -> dashboard.of(actor);
+                return () -> dashboard.apply(actor);
             });
         }
         for (Map.Entry<String, Supplier<Runnable>> operation : operations.entrySet()) {
@@ -277,8 +272,7 @@ final class ScaleBenchmark {
             return null;
         }
         Map<String, Object> row = rows.get(0);
-        return TicketQueries.encodeCursor(
-                ((java.sql.Timestamp) row.get("opened_at")).toInstant(), (UUID) row.get("id"));
+        return TicketCursor.encode(((java.sql.Timestamp) row.get("opened_at")).toInstant(), (UUID) row.get("id"));
     }
 
     private TicketQuery query(String q, String cursor) {

@@ -37,8 +37,7 @@ class TicketEndpoints {
                 post("/api/v1/tickets/{id}/close", Access.AGENT),
                 post("/api/v1/tickets/{id}/reopen", Access.AUTHENTICATED),
                 post("/api/v1/tickets/{id}/rate", Access.AUTHENTICATED),
-                get("/api/v1/tickets/{id}/history", Access.AUTHENTICATED),
-                get("/api/v1/dashboard", Access.AUTHENTICATED));
+                get("/api/v1/tickets/{id}/history", Access.AUTHENTICATED));
     }
 
     /** Ahead of the platform's {@code ApiProblems}, which answers other stale writes with 409. */

@@ -2,7 +2,6 @@ package com.echamado.tickets.web;
 
 import com.echamado.catalog.Priority;
 import com.echamado.tickets.Actor;
-import com.echamado.tickets.Dashboard;
 import com.echamado.tickets.HistoryEntry;
 import com.echamado.tickets.Idempotency;
 import com.echamado.tickets.TicketException;
@@ -88,27 +87,26 @@ class TicketsApi {
             Authentication authentication) {
         return tickets.list(
                 actors.of(authentication),
-                new TicketQuery(
-                        status == null ? List.of() : status,
-                        department,
-                        type,
-                        category,
-                        priority,
-                        assignee,
-                        requester,
-                        unassigned,
-                        overdue,
-                        closed,
-                        openedFrom,
-                        openedTo,
-                        dueFrom,
-                        dueTo,
-                        q,
-                        filter,
-                        orderBy,
-                        page,
-                        size,
-                        cursor));
+                TicketQuery.builder()
+                        .statuses(status == null ? List.of() : status)
+                        .departmentId(department)
+                        .typeId(type)
+                        .categoryId(category)
+                        .priority(priority)
+                        .assigneeId(assignee)
+                        .requesterId(requester)
+                        .unassigned(unassigned)
+                        .overdue(overdue)
+                        .closed(closed)
+                        .openedBetween(openedFrom, openedTo)
+                        .dueBetween(dueFrom, dueTo)
+                        .q(q)
+                        .filter(filter)
+                        .orderBy(orderBy)
+                        .page(page)
+                        .size(size)
+                        .cursor(cursor)
+                        .build());
     }
 
     @PostMapping("/tickets")
@@ -201,11 +199,6 @@ class TicketsApi {
     @GetMapping("/tickets/{id}/history")
     List<HistoryEntry> history(@PathVariable UUID id, Authentication authentication) {
         return tickets.history(actors.of(authentication), id);
-    }
-
-    @GetMapping("/dashboard")
-    Dashboard dashboard(Authentication authentication) {
-        return tickets.dashboard(actors.of(authentication));
     }
 
     static ResponseEntity<TicketView> withETag(TicketView view) {

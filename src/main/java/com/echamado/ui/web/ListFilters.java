@@ -58,27 +58,23 @@ record ListFilters(
         Instant openedFrom = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant openedTo = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
         String orderBy = sortable() ? sort + ("asc".equals(dir) ? " asc" : " desc") : null;
-        return new TicketQuery(
-                status == null ? List.of() : status,
-                department,
-                type,
-                category,
-                priority,
-                assigneeId,
-                requester,
-                unassigned,
-                late,
-                closed,
-                openedFrom,
-                openedTo,
-                null,
-                null,
-                q == null || q.isBlank() ? null : q.trim(),
-                null,
-                orderBy,
-                pageNumber(),
-                PAGE_SIZE,
-                null);
+        return TicketQuery.builder()
+                .statuses(status == null ? List.of() : status)
+                .departmentId(department)
+                .typeId(type)
+                .categoryId(category)
+                .priority(priority)
+                .assigneeId(assigneeId)
+                .requesterId(requester)
+                .unassigned(unassigned)
+                .overdue(late)
+                .closed(closed)
+                .openedBetween(openedFrom, openedTo)
+                .q(q == null || q.isBlank() ? null : q.trim())
+                .orderBy(orderBy)
+                .page(pageNumber())
+                .size(PAGE_SIZE)
+                .build();
     }
 
     /** The assignee chosen in the filter: an agent's id, or {@code none} for tickets nobody works yet. */

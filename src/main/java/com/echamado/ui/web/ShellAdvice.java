@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page's layout needs: the viewer (navigation by role), the chosen theme and the request id shown on
  * error pages. Skipped for the JSON API, whose handlers have no layout.
  */
-@ControllerAdvice(basePackages = {"com.echamado.ui.web", "com.echamado.identity.web"})
+@ControllerAdvice(basePackages = {"com.echamado.ui.web", "com.echamado.identity.web", "com.echamado.dashboard.web"})
 class ShellAdvice {
 
     static final String THEME_COOKIE = "ECHAMADO_THEME";

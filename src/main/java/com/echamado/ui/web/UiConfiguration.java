@@ -77,7 +77,6 @@ class UiConfiguration implements WebMvcConfigurer {
     EndpointRules uiEndpointRules() {
         return EndpointRules.of(
                 "ui",
-                get("/", Access.AUTHENTICATED),
                 any("/error", Access.PUBLIC),
                 get("/css/**", Access.PUBLIC),
                 get("/js/**", Access.PUBLIC),

@@ -58,7 +58,11 @@ class DataVerificationIntegrationTests extends IntegrationTest {
                 .contains("verify-data: INFO events not yet delivered (outbox backlog): ")
                 .contains("verify-data: the database is sound");
         assertThat(checks.stream().map(check -> check.getClass().getPackageName()))
-                .containsOnly("com.echamado.tickets", "com.echamado.catalog", "com.echamado.identity");
+                .containsOnly(
+                        "com.echamado.tickets",
+                        "com.echamado.dashboard",
+                        "com.echamado.catalog",
+                        "com.echamado.identity");
         assertThat(checks.stream().flatMap(check -> check.checks().stream()))
                 .extracting(DataCheck.Check::name)
                 .hasSize(13)

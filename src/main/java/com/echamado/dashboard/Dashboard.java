@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
 import java.io.Serializable;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
 import com.echamado.catalog.Catalog;
 import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.CatalogKind;
+import com.echamado.tickets.Actor;
+import com.echamado.tickets.TicketAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,13 +12,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,71 +27,25 @@ import org.springframework.stereotype.Component;
  * but "overdue", which depends on the time of asking and is a live count on an index of open tickets by due date.
  * An agent's tickets outside their departments (requested by or assigned to them) and a requester's own tickets are
  * few: they are counted live. Days are UTC days; the series covers the last 30 of them, today included, and the
- * averages the tickets opened in them. {@link #cached} reuses a caller's figures for {@code
- * echamado.tickets.dashboard-cache-ttl} from the shared cache (Redis in {@code prod}), keyed by who the caller is and
- * what they may see; when the cache fails, the figures come from the database.
+ * averages the tickets opened in them. Which tickets a caller sees is {@link TicketAccess}'s rule. {@link #cached}
+ * reuses a caller's figures for {@code echamado.dashboard.cache-ttl} from the shared cache (Redis in {@code prod}),
+ * keyed by who the caller is and what they may see; when the cache fails, the figures come from the database.
  */
 @Component
 class TicketDashboard {
 
     static final String CACHE = "ticket-dashboard";
 
-    private record OpenGroup(String status, String department, String priority, long n, long unassigned) {
-
-        static OpenGroup of(java.sql.ResultSet rs) throws java.sql.SQLException {
-            return new OpenGroup(
-                    rs.getString("status_id"),
-                    rs.getString("department_id"),
-                    rs.getString("priority"),
-                    rs.getLong("n"),
-                    rs.getLong("unassigned"));
-        }
-    }
-
-    private record OpenedDay(
-            LocalDate day,
-            long n,
-            long closed,
-            long firstResponseUs,
-            long firstResponses,
-            long resolutionUs,
-            long resolutions) {}
-
-    /** The figures being summed up. */
-    private static final class Totals {
-        final List<OpenGroup> open = new ArrayList<>();
-        final Map<LocalDate, OpenedDay> days = new TreeMap<>();
-        long overdue;
-        long mine;
-        long assigned;
-
-        void day(OpenedDay d) {
-            days.merge(
-                    d.day(),
-                    d,
-                    (a, b) -> new OpenedDay(
-                            a.day(),
-                            a.n() + b.n(),
-                            a.closed() + b.closed(),
-                            a.firstResponseUs() + b.firstResponseUs(),
-                            a.firstResponses() + b.firstResponses(),
-                            a.resolutionUs() + b.resolutionUs(),
-                            a.resolutions() + b.resolutions()));
-        }
-    }
-
     private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     private final JdbcTemplate jdbc;
-    private final TicketQueries queries;
     private final Supplier<List<UUID>> allDepartments;
     private final Clock clock;
 
     @Autowired
-    TicketDashboard(JdbcTemplate jdbc, TicketQueries queries, Catalog catalog, Clock clock) {
+    TicketDashboard(JdbcTemplate jdbc, Catalog catalog, Clock clock) {
         this(
                 jdbc,
-                queries,
                 () -> catalog.list(CatalogKind.DEPARTMENT, true).stream()
                         .map(CatalogEntryView::id)
                         .toList(),
@@ -100,9 +53,8 @@ class TicketDashboard {
     }
 
     /** {@code allDepartments}: every department, disabled ones too (the plan tests and benchmark read the table). */
-    TicketDashboard(JdbcTemplate jdbc, TicketQueries queries, Supplier<List<UUID>> allDepartments, Clock clock) {
+    TicketDashboard(JdbcTemplate jdbc, Supplier<List<UUID>> allDepartments, Clock clock) {
         this.jdbc = jdbc;
-        this.queries = queries;
         this.allDepartments = allDepartments;
         this.clock = clock;
     }
@@ -115,64 +67,36 @@ class TicketDashboard {
     Dashboard of(Actor actor) {
         Instant now = clock.instant();
         LocalDate firstDay = TicketStatistics.day(now).minusDays(29);
-        Totals totals = new Totals();
-        List<UUID> departments = List.copyOf(actor.departments());
-        if (actor.admin() || (actor.agent() && !departments.isEmpty())) {
-            List<UUID> scope = actor.admin() ? List.of() : departments;
+        DashboardTotals totals = new DashboardTotals();
+        boolean all = TicketAccess.seesAll(actor);
+        List<UUID> departments = TicketAccess.departments(actor);
+        if (all || !departments.isEmpty()) {
+            List<UUID> scope = all ? List.of() : departments;
             counted(totals, scope, firstDay);
             mineAndOverdue(totals, actor, scope, now);
-            if (!actor.admin()) {
+            if (!all) {
                 live(totals, elsewhere(actor, departments), actor, now, firstDay, false);
             }
         } else {
-            live(totals, queries.where(actor, TicketQuery.firstPage(1), now), actor, now, firstDay, true);
+            live(totals, TicketAccess.visible(actor), actor, now, firstDay, true);
         }
-        List<OpenedDay> days = List.copyOf(totals.days.values());
-        return new Dashboard(
-                totals.open.stream().mapToLong(OpenGroup::n).sum(),
-                totals.mine,
-                totals.assigned,
-                totals.open.stream().mapToLong(OpenGroup::unassigned).sum(),
-                totals.overdue,
-                breakdown(totals.open, OpenGroup::status),
-                breakdown(totals.open, OpenGroup::department),
-                breakdown(totals.open, OpenGroup::priority),
-                days.stream()
-                        .filter(d -> d.n() > 0)
-                        .map(d -> new Dashboard.Day(d.day(), d.n()))
-                        .toList(),
-                days.stream()
-                        .filter(d -> d.closed() > 0)
-                        .map(d -> new Dashboard.Day(d.day(), d.closed()))
-                        .toList(),
-                average(days, OpenedDay::firstResponseUs, OpenedDay::firstResponses),
-                average(days, OpenedDay::resolutionUs, OpenedDay::resolutions));
+        return totals.dashboard();
     }
 
     /**
-     * An agent's tickets outside their departments: those they requested, and those assigned to them (by someone
-     * else) in one of the other departments, named one by one so that assignee and department are one index lookup.
+     * An agent's tickets outside their departments ({@link TicketAccess#outsideDepartments}): those they requested,
+     * and those assigned to them (by someone else) in one of the other departments, named one by one so that assignee
+     * and department are one index lookup.
      */
-    private TicketQueries.Where elsewhere(Actor actor, List<UUID> departments) {
+    private TicketAccess.Condition elsewhere(Actor actor, List<UUID> departments) {
         List<UUID> others = allDepartments.get().stream()
                 .filter(id -> !departments.contains(id))
                 .toList();
-        List<Object> params = new ArrayList<>();
-        params.add(actor.id());
-        params.addAll(departments);
-        String sql = "(t.requester_id = ? and t.department_id not in (" + placeholders(departments.size()) + ")";
-        if (!others.isEmpty()) {
-            sql += " or t.assignee_id = ? and t.requester_id <> ? and t.department_id in ("
-                    + placeholders(others.size()) + ")";
-            params.add(actor.id());
-            params.add(actor.id());
-            params.addAll(others);
-        }
-        return new TicketQueries.Where(sql + ")", params);
+        return TicketAccess.outsideDepartments(actor, others);
     }
 
     /** The counters of all departments (an empty scope) or of the given ones. */
-    private void counted(Totals totals, List<UUID> scope, LocalDate firstDay) {
+    private void counted(DashboardTotals totals, List<UUID> scope, LocalDate firstDay) {
         String in = scope.isEmpty() ? "" : " and department_id in (" + placeholders(scope.size()) + ")";
         jdbc.query(
                 "select status_id, department_id, priority, sum(n) as n,"
@@ -180,7 +104,7 @@ class TicketDashboard {
                         + " from ticket_open_count where n <> 0" + in
                         + " group by status_id, department_id, priority",
                 rs -> {
-                    totals.open.add(OpenGroup.of(rs));
+                    totals.open.add(DashboardTotals.OpenGroup.of(rs));
                 },
                 scope.toArray());
         List<Object> params = new ArrayList<>(List.of(firstDay));
@@ -190,7 +114,7 @@ class TicketDashboard {
                         + " sum(first_responses) as fr_n, sum(resolution_us) as res_us, sum(resolutions) as res_n"
                         + " from ticket_daily_count where stat_day >= ?" + in + " group by stat_day",
                 rs -> {
-                    totals.day(new OpenedDay(
+                    totals.day(new DashboardTotals.OpenedDay(
                             rs.getObject("stat_day", LocalDate.class),
                             rs.getLong("opened"),
                             rs.getLong("closed"),
@@ -206,7 +130,7 @@ class TicketDashboard {
      * One statement: the open tickets the actor requested and those assigned to them (visible to them wherever they
      * are), and the overdue ones in the scope (all departments when empty).
      */
-    private void mineAndOverdue(Totals totals, Actor actor, List<UUID> scope, Instant now) {
+    private void mineAndOverdue(DashboardTotals totals, Actor actor, List<UUID> scope, Instant now) {
         String in = scope.isEmpty() ? "" : " and t.department_id in (" + placeholders(scope.size()) + ")";
         List<Object> params = new ArrayList<>(List.of(actor.id(), actor.id(), Timestamp.from(now)));
         params.addAll(scope);
@@ -229,7 +153,12 @@ class TicketDashboard {
      * tickets among them.
      */
     private void live(
-            Totals totals, TicketQueries.Where where, Actor actor, Instant now, LocalDate firstDay, boolean withMine) {
+            DashboardTotals totals,
+            TicketAccess.Condition where,
+            Actor actor,
+            Instant now,
+            LocalDate firstDay,
+            boolean withMine) {
         Instant since = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         // Open tickets have no closing time and a ticket closes after it opened: "open, or opened or closed since
         // the first day" is "closing time, or none, since the first day", which no index serves, so PostgreSQL reads
@@ -265,7 +194,7 @@ class TicketDashboard {
                         }
                     }
                     if (!opened.isBefore(since)) {
-                        totals.day(new OpenedDay(
+                        totals.day(new DashboardTotals.OpenedDay(
                                 TicketStatistics.day(opened),
                                 1,
                                 0,
@@ -275,11 +204,12 @@ class TicketDashboard {
                                 resolved == null ? 0 : 1));
                     }
                     if (closed != null && !closed.isBefore(since)) {
-                        totals.day(new OpenedDay(TicketStatistics.day(closed), 0, 1, 0, 0, 0, 0));
+                        totals.day(new DashboardTotals.OpenedDay(TicketStatistics.day(closed), 0, 1, 0, 0, 0, 0));
                     }
                 },
                 params.toArray());
-        open.forEach((key, n) -> totals.open.add(new OpenGroup(key.get(0), key.get(1), key.get(2), n[0], n[1])));
+        open.forEach((key, n) ->
+                totals.open.add(new DashboardTotals.OpenGroup(key.get(0), key.get(1), key.get(2), n[0], n[1])));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
@@ -289,24 +219,5 @@ class TicketDashboard {
 
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    /** Counts per key, largest first. */
-    private static Map<String, Long> breakdown(
-            List<OpenGroup> groups, java.util.function.Function<OpenGroup, String> key) {
-        Map<String, Long> totals = new HashMap<>();
-        groups.forEach(g -> totals.merge(key.apply(g), g.n(), Long::sum));
-        return totals.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    /** The average in seconds of durations summed in microseconds; null when there is none. */
-    private static Double average(
-            List<OpenedDay> days,
-            java.util.function.ToLongFunction<OpenedDay> micros,
-            java.util.function.ToLongFunction<OpenedDay> count) {
-        long n = days.stream().mapToLong(count).sum();
-        return n == 0 ? null : days.stream().mapToLong(micros).sum() / 1_000_000.0 / n;
     }
 }

@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
 import static com.echamado.tickets.TicketFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;

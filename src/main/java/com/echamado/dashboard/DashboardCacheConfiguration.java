@@ -1,17 +1,17 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
 import java.time.Duration;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The dashboard's entries in the Redis cache live {@code echamado.tickets.dashboard-cache-ttl}, not the default. */
+/** The dashboard's entries in the Redis cache live {@code echamado.dashboard.cache-ttl}, not the default. */
 @Configuration(proxyBeanMethods = false)
 class DashboardCacheConfiguration {
 
     @Bean
-    RedisCacheManagerBuilderCustomizer ticketDashboardCache(TicketsProperties properties) {
-        Duration ttl = properties.dashboardCacheTtl();
+    RedisCacheManagerBuilderCustomizer ticketDashboardCache(DashboardProperties properties) {
+        Duration ttl = properties.cacheTtl();
         return builder -> {
             if (!ttl.isZero()) {
                 builder.withCacheConfiguration(

@@ -1,4 +1,4 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
 import com.echamado.platform.ops.DataCheck;
 import java.util.List;

@@ -1,9 +1,13 @@
-package com.echamado.ui.web;
+package com.echamado.dashboard.web;
 
-import com.echamado.tickets.Dashboard;
+import com.echamado.catalog.Catalog;
+import com.echamado.dashboard.Dashboard;
+import com.echamado.dashboard.Dashboards;
+import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
+import com.echamado.tickets.web.Actors;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the overdue tickets, all limited to what the viewer may see. Chart data travels as JSON in a data attribute
  * that {@code /js/dashboard.js} reads (the CSP allows no inline script); every card and chart links to the list.
  * Each chart also stands as a table that only screen readers present, with the same numbers in the viewer's language.
+ * The layout's viewer comes from the web shell's advice (ui); the figures from the {@link Dashboards} facade.
  */
 @Controller
 class DashboardPage {
@@ -30,24 +35,34 @@ class DashboardPage {
     private static final int ROWS = 8;
 
     private final TicketManagement tickets;
-    private final Names names;
+    private final Dashboards dashboards;
+    private final Actors actors;
+    private final Catalog catalog;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    DashboardPage(TicketManagement tickets, Names names, JsonMapper json, MessageSource messages) {
+    DashboardPage(
+            TicketManagement tickets,
+            Dashboards dashboards,
+            Actors actors,
+            Catalog catalog,
+            JsonMapper json,
+            MessageSource messages) {
         this.tickets = tickets;
-        this.names = names;
+        this.dashboards = dashboards;
+        this.actors = actors;
+        this.catalog = catalog;
         this.json = json;
         this.messages = messages;
     }
 
     @GetMapping("/")
-    String dashboard(
-            @ModelAttribute(name = "viewer", binding = false) Viewer viewer, Model model, java.util.Locale locale) {
-        Dashboard dashboard = tickets.dashboard(viewer.actor());
-        Names.Entries entries = names.catalog();
-        TicketPage latest = tickets.list(viewer.actor(), TicketQuery.firstPage(ROWS));
-        TicketPage overdue = tickets.list(viewer.actor(), overdueFirst());
+    String dashboard(Authentication authentication, Model model, java.util.Locale locale) {
+        Actor actor = actors.of(authentication);
+        Dashboard dashboard = dashboards.of(actor);
+        CatalogNames entries = CatalogNames.of(catalog, locale);
+        TicketPage latest = tickets.list(actor, TicketQuery.firstPage(ROWS));
+        TicketPage overdue = tickets.list(actor, overdueFirst());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("names", entries);
         model.addAttribute("latest", latest.items());
@@ -61,34 +76,19 @@ class DashboardPage {
                 dashboard.createdPerDay().stream().allMatch(d -> d.count() == 0)
                         && dashboard.closedPerDay().stream().allMatch(d -> d.count() == 0));
         model.addAttribute("charts", json.writeValueAsString(charts));
-        return "ui/dashboard";
+        return "dashboard/dashboard";
     }
 
     private static TicketQuery overdueFirst() {
-        return new TicketQuery(
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                true,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "dueAt asc",
-                0,
-                ROWS,
-                null);
+        return TicketQuery.builder()
+                .overdue(true)
+                .closed(false)
+                .orderBy("dueAt asc")
+                .size(ROWS)
+                .build();
     }
 
-    private Map<String, Object> charts(Dashboard dashboard, Names.Entries entries, java.util.Locale locale) {
+    private Map<String, Object> charts(Dashboard dashboard, CatalogNames entries, java.util.Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", slices(dashboard.openByStatus(), entries, "status", true));
         out.put("department", slices(dashboard.openByDepartment(), entries, "department", false));
@@ -103,7 +103,7 @@ class DashboardPage {
     }
 
     private static List<Map<String, Object>> slices(
-            Map<String, Long> counts, Names.Entries entries, String param, boolean colored) {
+            Map<String, Long> counts, CatalogNames entries, String param, boolean colored) {
         List<Map<String, Object>> out = new ArrayList<>();
         counts.forEach((id, count) -> {
             UUID key = UUID.fromString(id);

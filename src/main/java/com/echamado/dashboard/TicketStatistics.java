@@ -1,5 +1,7 @@
-package com.echamado.tickets;
+package com.echamado.dashboard;
 
+import com.echamado.tickets.TicketState;
+import com.echamado.tickets.TicketStateChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,15 +11,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The dashboard counters (V70, docs/scale.md): open tickets per department, status, priority and assignment, and per
- * UTC day and department the tickets opened (with their first-response and resolution times) and closed. Each ticket
- * change takes the ticket's last counted contribution away and adds its present one, in the transaction of the
- * change, so the counters always equal a recount (which {@code --verify-data} checks) and every replica reads the
- * same numbers. Rows are written in one fixed order, so two transactions never wait for each other in a cycle.
+ * UTC day and department the tickets opened (with their first-response and resolution times) and closed. Each write
+ * of a ticket row ({@link TicketStateChanged}, published inside the writing transaction) takes the ticket's
+ * contribution before the write away and adds its present one, in that transaction, so the counters always equal a
+ * recount (which {@code --verify-data} checks) and every replica reads the same numbers. The rows change by
+ * increments ({@code n = n + excluded.n}) under their row locks, so simultaneous changes add up instead of
+ * overwriting each other; they are written in one fixed order, so two transactions never wait for each other in a
+ * cycle.
  */
 @Component
 class TicketStatistics {
@@ -75,10 +81,26 @@ class TicketStatistics {
         this.jdbc = jdbc;
     }
 
-    /** Counts the ticket's change since it was last counted (loaded or created); call after it was flushed. */
-    void record(Ticket ticket) {
-        Contribution before = ticket.recount();
-        apply(before, ticket.contribution());
+    /** Counts a ticket's write, in the transaction of the write (a synchronous listener, not an outbox one). */
+    @EventListener
+    void on(TicketStateChanged written) {
+        apply(contribution(written.before()), contribution(written.after()));
+    }
+
+    /** What a ticket in this state adds to the counters; null for none (not yet inserted, or deleted). */
+    static Contribution contribution(TicketState state) {
+        return state == null
+                ? null
+                : new Contribution(
+                        state.departmentId(),
+                        state.statusId(),
+                        state.priority().name(),
+                        state.closed(),
+                        state.assigneeId() == null,
+                        state.openedAt(),
+                        state.firstResponseAt(),
+                        state.resolvedAt(),
+                        state.closedAt());
     }
 
     void apply(Contribution before, Contribution after) {

@@ -1,14 +1,16 @@
-package com.echamado.ui.web;
+package com.echamado.dashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.echamado.catalog.Catalog;
+import com.echamado.dashboard.Dashboards;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
+import com.echamado.ui.web.UiFixtures;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -25,12 +27,15 @@ class DashboardPageTests extends IntegrationTest {
     @Autowired
     Catalog catalog;
 
+    @Autowired
+    Dashboards dashboards;
+
     @Test
     void eachChartHasALabelAndATableOfItsNumbersInTheViewersLanguage() {
         UserView agent = users.create(Role.SUPPORT);
         Actor actor = UiFixtures.agentOf(tickets, catalog, agent);
         UiFixtures.open(tickets, users.create(Role.USER), UiFixtures.unique("Gráfico"));
-        long open = tickets.dashboard(actor).openByDepartment().get(UiFixtures.SUPPORT_DEPARTMENT.toString());
+        long open = dashboards.of(actor).openByDepartment().get(UiFixtures.SUPPORT_DEPARTMENT.toString());
         TestHttp http = UiFixtures.signIn(http(), agent);
 
         String page = http.get("/").body();
