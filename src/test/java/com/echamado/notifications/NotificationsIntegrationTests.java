@@ -191,6 +191,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
         String number = "#" + assigned.get("number").asLong();
         MimeMessage toAssignee = awaitMail(assignee.email(), "O solicitante respondeu no chamado " + number);
         assertThat(text(toAssignee)).contains("Reiniciei e nada");
+        awaitMailsSent(assigned.get("id").asString()); // the listeners run in parallel: the new-ticket mail too
         assertThat(mailsAbout(agent, number))
                 .as("another agent of the department: only the new-ticket mail")
                 .hasSize(1);
@@ -332,13 +333,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
         comment(agentToken, "/api/v1/tickets/" + controlTicket.get("id").asString(), "Olá", false);
 
         awaitMail(control.email(), "Nova resposta");
-        // the listeners run in parallel: wait until the opted-out's events were processed too
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.queryForObject(
-                                "select count(*) from event_publication where listener_id like 'echamado.email.%'"
-                                        + " and serialized_event like ? and completion_date is null",
-                                Integer.class, "%" + ticket.get("id").asString() + "%")
-                        == 0);
+        awaitMailsSent(ticket.get("id").asString()); // the listeners run in parallel: the opted-out's events too
         assertThat(mailsTo(optedOut.email())).isEmpty();
     }
 
@@ -506,6 +501,16 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .tag("consumer", "email")
                 .gauge();
         return gauge == null ? 0 : gauge.value();
+    }
+
+    /** Waits until the e-mail listeners handled every event of this ticket published so far. */
+    private void awaitMailsSent(String ticketId) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where listener_id like 'echamado.email.%'"
+                                        + " and serialized_event like ? and completion_date is null",
+                                Integer.class, "%" + ticketId + "%")
+                        == 0);
     }
 
     /** Publications of this event (by any listener) not completed yet. */
