@@ -221,6 +221,7 @@ start_app() {
     ECHAMADO_SECRETS_DIR="$run/secrets/" SERVER_TOMCAT_BASEDIR="$run/app$i/tomcat" \
     ECHAMADO_API_LIMIT_PER_USER=1000000 ECHAMADO_API_LIMIT_PER_IP=1000000 \
     ECHAMADO_EVENTS_RESUBMIT_AFTER="${RESUBMIT_AFTER:-10s}" ECHAMADO_EVENTS_RESUBMIT_INTERVAL="${RESUBMIT_INTERVAL:-5s}" \
+    ECHAMADO_MESSAGING_SUBSCRIBERS_REHEARSAL='#' \
     "$@" \
     java -Xmx384m -XX:ActiveProcessorCount=1 -Djava.io.tmpdir="$run/app$i/tmp" -jar "$jar" \
     >> "$run/app$i.log" 2>&1 &

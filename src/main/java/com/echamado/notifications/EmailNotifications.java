@@ -5,8 +5,8 @@ import com.echamado.catalog.Priority;
 import com.echamado.comments.CommentAdded;
 import com.echamado.identity.UserContact;
 import com.echamado.identity.UserManagement;
-import com.echamado.platform.messaging.EventConsumer;
-import com.echamado.platform.messaging.EventMessage;
+import com.echamado.platform.messaging.DomainEvent;
+import com.echamado.platform.messaging.Inbox;
 import com.echamado.tickets.TicketAssigned;
 import com.echamado.tickets.TicketOpened;
 import com.echamado.tickets.TicketResolved;
@@ -14,6 +14,7 @@ import com.echamado.tickets.TicketStatusChanged;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +22,16 @@ import org.springframework.stereotype.Component;
  * assignment, the requester on a status change, a resolution and a public reply, and the assignee (or, while
  * unassigned, the department's agents) on a reply of the requester. Links point to the ticket's page under the public
  * URL. Nobody is told about their own action; users who switched e-mail
- * off or are disabled get nothing. Each recipient gets an event's mail once, also when the event is retried after
- * the SMTP server failed for another recipient ({@link EmailDeliveries}).
+ * off or are disabled get nothing. One typed listener per event; each runs after the change committed, in its own
+ * transaction, through the {@link Inbox} (an event the registry delivers again is skipped). Each recipient gets an
+ * event's mail once, also when the event is resubmitted after the SMTP server failed for another recipient ({@link
+ * EmailDeliveries}).
  */
 @Component
-class EmailNotifications implements EventConsumer {
+class EmailNotifications {
+
+    /** The inbox's key: each event is mailed about once, whichever of the methods below takes it. */
+    static final String CONSUMER = "email";
 
     private final UserManagement users;
     private final Catalog catalog;
@@ -33,6 +39,7 @@ class EmailNotifications implements EventConsumer {
     private final Mailer mailer;
     private final NotificationsProperties properties;
     private final EmailDeliveries deliveries;
+    private final Inbox inbox;
 
     EmailNotifications(
             UserManagement users,
@@ -40,62 +47,70 @@ class EmailNotifications implements EventConsumer {
             MailTemplates templates,
             Mailer mailer,
             NotificationsProperties properties,
-            EmailDeliveries deliveries) {
+            EmailDeliveries deliveries,
+            Inbox inbox) {
         this.users = users;
         this.catalog = catalog;
         this.templates = templates;
         this.mailer = mailer;
         this.properties = properties;
         this.deliveries = deliveries;
+        this.inbox = inbox;
     }
 
-    @Override
-    public String name() {
-        return "email";
-    }
-
-    @Override
-    public List<String> bindings() {
-        return List.of("ticket.opened", "ticket.assigned", "ticket.status-changed", "ticket.resolved", "comment.added");
-    }
-
-    @Override
-    public void consume(EventMessage message) {
-        Object event = message.event();
-        if (event instanceof TicketOpened e) {
-            mail(message, e.requesterId(), "ticket-received", e.number(), e.title(), Detail.priority(e.priority()));
+    @ApplicationModuleListener(id = "echamado.email.ticket-opened")
+    void on(TicketOpened e) {
+        inbox.once(CONSUMER, e, () -> {
+            mail(e, e.requesterId(), "ticket-received", e.number(), e.title(), Detail.priority(e.priority()));
             for (UUID agent : catalog.agentsOf(e.departmentId())) {
                 if (!agent.equals(e.openedBy()) && !agent.equals(e.requesterId())) {
-                    mail(message, agent, "ticket-opened", e.number(), e.title(), Detail.priority(e.priority()));
+                    mail(e, agent, "ticket-opened", e.number(), e.title(), Detail.priority(e.priority()));
                 }
             }
-        } else if (event instanceof TicketAssigned e) {
+        });
+    }
+
+    @ApplicationModuleListener(id = "echamado.email.ticket-assigned")
+    void on(TicketAssigned e) {
+        inbox.once(CONSUMER, e, () -> {
             if (e.assigneeId() != null && !e.assigneeId().equals(e.actorId())) {
-                mail(message, e.assigneeId(), "ticket-assigned", e.number(), e.title(), Detail.text(""));
+                mail(e, e.assigneeId(), "ticket-assigned", e.number(), e.title(), Detail.text(""));
             }
-        } else if (event instanceof TicketStatusChanged e) {
+        });
+    }
+
+    @ApplicationModuleListener(id = "echamado.email.ticket-status-changed")
+    void on(TicketStatusChanged e) {
+        inbox.once(CONSUMER, e, () -> {
             if (!e.requesterId().equals(e.actorId())) {
-                mail(
-                        message,
-                        e.requesterId(),
-                        "ticket-status-changed",
-                        e.number(),
-                        e.title(),
-                        Detail.text(e.statusName()));
+                mail(e, e.requesterId(), "ticket-status-changed", e.number(), e.title(), Detail.text(e.statusName()));
             }
-        } else if (event instanceof TicketResolved e) {
+        });
+    }
+
+    @ApplicationModuleListener(id = "echamado.email.ticket-resolved")
+    void on(TicketResolved e) {
+        inbox.once(CONSUMER, e, () -> {
             if (!e.requesterId().equals(e.actorId())) {
-                mail(message, e.requesterId(), "ticket-resolved", e.number(), e.title(), Detail.text(e.resolution()));
+                mail(e, e.requesterId(), "ticket-resolved", e.number(), e.title(), Detail.text(e.resolution()));
             }
-        } else if (event instanceof CommentAdded e && !e.internal()) {
+        });
+    }
+
+    @ApplicationModuleListener(id = "echamado.email.comment-added")
+    void on(CommentAdded e) {
+        inbox.once(CONSUMER, e, () -> {
+            if (e.internal()) {
+                return; // internal notes never mail anyone
+            }
             if (!e.authorId().equals(e.requesterId())) {
-                mail(message, e.requesterId(), "comment-added", e.number(), e.title(), Detail.text(e.body()));
+                mail(e, e.requesterId(), "comment-added", e.number(), e.title(), Detail.text(e.body()));
             } else {
                 for (UUID worker : workersOf(e)) {
-                    mail(message, worker, "requester-replied", e.number(), e.title(), Detail.text(e.body()));
+                    mail(e, worker, "requester-replied", e.number(), e.title(), Detail.text(e.body()));
                 }
             }
-        }
+        });
     }
 
     /** Who works the ticket a requester replied on: its assignee, or the department's agents while unassigned. */
@@ -123,8 +138,8 @@ class EmailNotifications implements EventConsumer {
         }
     }
 
-    private void mail(EventMessage message, UUID recipient, String template, long number, String title, Detail detail) {
-        if (deliveries.sent(message.id(), recipient)) {
+    private void mail(DomainEvent event, UUID recipient, String template, long number, String title, Detail detail) {
+        if (deliveries.sent(event.eventId(), recipient)) {
             return;
         }
         UserContact contact = users.contact(recipient).orElse(null);
@@ -141,6 +156,6 @@ class EmailNotifications implements EventConsumer {
                 detail.key() == null ? detail.text() : templates.label(detail.key(), contact.language()),
                 properties.link("/account/profile"));
         mailer.send(contact.email(), mail.subject(), mail.body());
-        deliveries.record(message.id(), recipient);
+        deliveries.record(event.eventId(), recipient);
     }
 }

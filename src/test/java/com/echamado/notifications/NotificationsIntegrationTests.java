@@ -8,23 +8,21 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
-import com.echamado.support.Services;
-import com.echamado.support.TestBroker;
+import com.echamado.support.TestEvents;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestMail;
 import com.echamado.support.TestUsers;
+import com.echamado.tickets.TicketStatusChanged;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
@@ -38,10 +36,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** E-mail through an in-process SMTP server and webhooks to a receiver in the test, all through RabbitMQ. */
+/**
+ * E-mail through an in-process SMTP server and webhooks to a receiver in the test, through the typed in-process
+ * listeners and the event publication registry.
+ */
 class NotificationsIntegrationTests extends IntegrationTest {
 
     static final String SUPPORT = "00000000-0000-4000-8000-000000000201";
@@ -55,6 +60,18 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
     @Autowired
     UserManagement userManagement;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @Autowired
+    MeterRegistry meters;
 
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -174,6 +191,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
         String number = "#" + assigned.get("number").asLong();
         MimeMessage toAssignee = awaitMail(assignee.email(), "O solicitante respondeu no chamado " + number);
         assertThat(text(toAssignee)).contains("Reiniciei e nada");
+        awaitMailsSent(assigned.get("id").asString()); // the listeners run in parallel: the new-ticket mail too
         assertThat(mailsAbout(agent, number))
                 .as("another agent of the department: only the new-ticket mail")
                 .hasSize(1);
@@ -209,12 +227,13 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .sorted(Comparator.comparing(agent -> agent.id().toString()))
                 .toList();
         UserView unlucky = agents.get(2);
-        TestMail.refuseNext(unlucky.email(), 4); // the first delivery and its three retries
+        TestMail.refuseNext(unlucky.email(), 4); // the first run and its three resubmissions (max-attempts 4)
         JsonNode ticket = open(users.create(Role.USER), "Falha parcial " + UUID.randomUUID());
         String number = "#" + ticket.get("number").asLong();
 
-        byte[] deadLetter = await().atMost(Duration.ofSeconds(40))
-                .until(() -> takeDeadLetter(ticket.get("id").asString()), java.util.Objects::nonNull);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deadLetters(ticket.get("id").asString()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterGauge() >= 1);
         assertThat(TestMail.refusals(unlucky.email())).isEqualTo(4);
         assertThat(mailsTo(unlucky.email())).isEmpty();
         for (UserView served : agents.subList(0, 2)) {
@@ -223,12 +242,45 @@ class NotificationsIntegrationTests extends IntegrationTest {
                     .hasSize(1);
         }
 
-        // the operator moves the message back from the dead-letter queue once the mailbox works again
-        redeliver(deadLetter);
+        // the operator resubmits the dead letters once the mailbox works again
+        jdbc.update(Files.readString(Path.of("scripts/sql/resubmit-dead-letters.sql")));
         awaitMail(unlucky.email(), number); // the last of the three: the others were handled before
         for (UserView agent : agents) {
             assertThat(mailsAbout(agent, number)).as(agent.email()).hasSize(1);
         }
+        assertThat(deadLetters(ticket.get("id").asString())).isZero();
+    }
+
+    @Test
+    void anEventTheRegistryDeliversAgainMailsAndCallsTheWebhookOnce() {
+        String adminToken = users.token(users.create(Role.ADMIN));
+        String hook = registerWebhook(adminToken, "redelivery-secret-0123456789", "[\"ticket.status-changed\"]");
+        UserView requester = users.create(Role.USER);
+        TicketStatusChanged event = TestEvents.statusChanged(requester.id(), 4243, "Entregue de novo");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(event));
+        awaitMail(requester.email(), "#4243");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> forTicket(event.ticketId().toString()).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unfinished(event.eventId()) == 0);
+
+        // as after a crash before the completion was recorded: the registry runs the listeners again
+        List<UUID> again = jdbc.queryForList(
+                "update event_publication set completion_date = null, status = 'FAILED'"
+                        + " where serialized_event like ? and listener_id <> 'echamado.events.forwarder' returning id",
+                UUID.class,
+                "%" + event.eventId() + "%");
+        assertThat(again).as("the e-mail and webhook listeners' publications").hasSize(2);
+        incomplete.resubmitIncompletePublications(publication -> again.contains(publication.getIdentifier()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> unfinished(event.eventId()) == 0);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(mailsTo(requester.email())).hasSize(1);
+            assertThat(forTicket(event.ticketId().toString())).hasSize(1);
+        });
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from webhook_delivery where event_id = ?", Integer.class, event.eventId()))
+                .isEqualTo(1);
+        http().json("DELETE", "/api/v1/webhooks/" + hook, adminToken, null);
     }
 
     @Test
@@ -280,7 +332,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
         comment(agentToken, "/api/v1/tickets/" + ticket.get("id").asString(), "Olá", false);
         comment(agentToken, "/api/v1/tickets/" + controlTicket.get("id").asString(), "Olá", false);
 
-        awaitMail(control.email(), "Nova resposta"); // the e-mail queue is consumed in order
+        awaitMail(control.email(), "Nova resposta");
+        awaitMailsSent(ticket.get("id").asString()); // the listeners run in parallel: the opted-out's events too
         assertThat(mailsTo(optedOut.email())).isEmpty();
     }
 
@@ -434,37 +487,38 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .toList();
     }
 
-    /** Takes this ticket's message off the e-mail consumer's dead-letter queue, or returns null. */
-    private static byte[] takeDeadLetter(String ticketId) throws Exception {
-        try (Connection connection = rabbit().newConnection();
-                Channel channel = connection.createChannel()) {
-            GetResponse message;
-            while ((message = channel.basicGet(TestBroker.PREFIX + ".email.dlq", false)) != null) {
-                if (new String(message.getBody(), StandardCharsets.UTF_8).contains(ticketId)) {
-                    channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
-                    return message.getBody();
-                }
-            }
-            return null; // unacknowledged others go back to the queue when the channel closes
-        }
+    /** This ticket's e-mail publications that failed max-attempts times and wait for an operator. */
+    private int deadLetters(String ticketId) {
+        return jdbc.queryForObject(
+                "select count(*) from event_publication where listener_id like 'echamado.email.%'"
+                        + " and serialized_event like ? and completion_date is null and status = 'FAILED'"
+                        + " and coalesce(completion_attempts, 1) >= 4",
+                Integer.class, "%" + ticketId + "%");
     }
 
-    private static void redeliver(byte[] body) throws Exception {
-        try (Connection connection = rabbit().newConnection();
-                Channel channel = connection.createChannel()) {
-            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                    .contentType("application/json")
-                    .deliveryMode(2)
-                    .build();
-            channel.basicPublish("", TestBroker.PREFIX + ".email", properties, body);
-        }
+    private double deadLetterGauge() {
+        var gauge = meters.find("echamado.events.dead.letters")
+                .tag("consumer", "email")
+                .gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
-    private static ConnectionFactory rabbit() {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(Services.HOST);
-        factory.setPort(Services.RABBITMQ);
-        return factory;
+    /** Waits until the e-mail listeners handled every event of this ticket published so far. */
+    private void awaitMailsSent(String ticketId) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where listener_id like 'echamado.email.%'"
+                                        + " and serialized_event like ? and completion_date is null",
+                                Integer.class, "%" + ticketId + "%")
+                        == 0);
+    }
+
+    /** Publications of this event (by any listener) not completed yet. */
+    private int unfinished(UUID eventId) {
+        return jdbc.queryForObject(
+                "select count(*) from event_publication where serialized_event like ? and completion_date is null",
+                Integer.class,
+                "%" + eventId + "%");
     }
 
     private HttpResponse<String> postWebhook(String adminToken, String url) {

@@ -15,11 +15,13 @@ public final class TestBroker {
 
     public static final String PREFIX = "echamado-test-" + TestDatabase.RUN_ID;
     public static final String EXCHANGE = PREFIX + ".events";
+    /** The subscriber the test profile declares ({@code echamado.messaging.subscribers}), bound to every event. */
+    public static final String SUBSCRIBER = "integrations";
+
     private static final Set<String> QUEUES = ConcurrentHashMap.newKeySet();
 
     static {
-        QUEUES.addAll(
-                List.of(PREFIX + ".email", PREFIX + ".email.dlq", PREFIX + ".webhooks", PREFIX + ".webhooks.dlq"));
+        QUEUES.addAll(List.of(PREFIX + "." + SUBSCRIBER, PREFIX + "." + SUBSCRIBER + ".dlq"));
         Runtime.getRuntime().addShutdownHook(new Thread(TestBroker::cleanUp));
     }
 

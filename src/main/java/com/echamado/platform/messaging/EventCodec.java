@@ -1,31 +1,30 @@
 package com.echamado.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The wire format (docs/events.md): {@code {"id", "type", "schemaVersion", "occurredAt", "data"}}, where {@code
- * data} holds the event's other fields. Reading ignores unknown fields, so producers may add fields without
- * breaking consumers.
+ * data} holds the event's other fields. RabbitMQ messages and webhook deliveries carry the same JSON.
  */
-class EventCodec {
+public class EventCodec {
 
     private final JsonMapper json;
     private final EventTypes types;
 
     EventCodec(JsonMapper json, EventTypes types) {
-        this.json = json.rebuild()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.json = json;
         this.types = types;
     }
 
-    String type(DomainEvent event) {
+    public String type(DomainEvent event) {
         return types.nameOf(event);
+    }
+
+    /** The event as JSON text, as it is published and as webhooks receive it. */
+    public String json(DomainEvent event) {
+        return new String(encode(event), StandardCharsets.UTF_8);
     }
 
     byte[] encode(DomainEvent event) {
@@ -39,27 +38,5 @@ class EventCodec {
         envelope.put("occurredAt", event.occurredAt().toString());
         envelope.set("data", data);
         return json.writeValueAsBytes(envelope);
-    }
-
-    /** Reads a message; throws {@link IllegalArgumentException} when it is not an event this service knows. */
-    EventMessage decode(byte[] body) {
-        try {
-            String text = new String(body, StandardCharsets.UTF_8);
-            ObjectNode envelope = (ObjectNode) json.readTree(text);
-            String type = envelope.get("type").asString();
-            ObjectNode data = ((ObjectNode) envelope.get("data")).deepCopy();
-            data.set("eventId", envelope.get("id"));
-            data.set("occurredAt", envelope.get("occurredAt"));
-            DomainEvent event = json.treeToValue(data, types.classOf(type));
-            return new EventMessage(
-                    UUID.fromString(envelope.get("id").asString()),
-                    type,
-                    envelope.get("schemaVersion").asInt(),
-                    Instant.parse(envelope.get("occurredAt").asString()),
-                    event,
-                    text);
-        } catch (RuntimeException unreadable) {
-            throw new IllegalArgumentException("Not a readable event: " + unreadable.getMessage(), unreadable);
-        }
     }
 }

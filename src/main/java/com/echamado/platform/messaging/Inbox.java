@@ -13,11 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Idempotent consumption: in one transaction, record (consumer, event id) in {@code event_inbox} and run the
- * consumer. A second delivery of the same event finds the row and does nothing; a failing consumer rolls the row
- * back, so the redelivery runs it again.
+ * Idempotent listeners: the event publication registry delivers at least once (a failed or interrupted listener is
+ * resubmitted), so a listener does its work through {@link #once}: in one transaction (the listener's own, which
+ * {@code @ApplicationModuleListener} starts), record (consumer, event id) in {@code event_inbox} and do the work. A
+ * second delivery of the same event finds the row and does nothing; failing work rolls the row back, so the
+ * resubmission does it again.
  */
-class Inbox {
+public class Inbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
@@ -25,48 +27,50 @@ class Inbox {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final EventTypes types;
 
-    Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+    Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters, Clock clock, EventTypes types) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
+        this.types = types;
     }
 
-    /** Returns true if the consumer ran, false if the event had been processed before. */
-    boolean process(EventConsumer consumer, EventMessage message) {
+    /** Runs the work unless this consumer processed the event before; returns whether it ran. */
+    public boolean once(String consumer, DomainEvent event, Runnable work) {
+        String type = types.nameOf(event);
         Instant now = clock.instant();
         Boolean ran = transactions.execute(status -> {
             int inserted = jdbc.update(
                     "insert into event_inbox (consumer, event_id, event_type, processed_at) values (?, ?, ?, ?)"
                             + " on conflict do nothing",
-                    consumer.name(),
-                    message.id(),
-                    message.type(),
+                    consumer,
+                    event.eventId(),
+                    type,
                     Timestamp.from(now));
             if (inserted == 0) {
                 return false;
             }
-            consumer.consume(message);
+            work.run();
             return true;
         });
         if (Boolean.TRUE.equals(ran)) {
             Counter.builder("echamado.events.consumed")
                     .description("Events processed by a consumer (each event once)")
-                    .tag("consumer", consumer.name())
-                    .tag("type", message.type())
+                    .tag("consumer", consumer)
+                    .tag("type", type)
                     .register(meters)
                     .increment();
             Timer.builder("echamado.events.consumer.lag")
                     .description("Time from the event to its processing by the consumer")
-                    .tag("consumer", consumer.name())
+                    .tag("consumer", consumer)
                     .register(meters)
-                    .record(Duration.between(message.occurredAt(), clock.instant()));
+                    .record(Duration.between(event.occurredAt(), clock.instant()));
             return true;
         }
-        LOG.debug("Event {} already processed by {}", message.id(), consumer.name());
-        meters.counter("echamado.events.duplicates", "consumer", consumer.name())
-                .increment();
+        LOG.debug("Event {} already processed by {}", event.eventId(), consumer);
+        meters.counter("echamado.events.duplicates", "consumer", consumer).increment();
         return false;
     }
 }

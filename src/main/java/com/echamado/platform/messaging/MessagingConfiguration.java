@@ -12,7 +12,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What both transports share: event types, the codec, the inbox, the forwarder, resubmission and metrics. */
+/**
+ * What every profile shares: event types, the wire format, the inbox of the in-process listeners, resubmission of
+ * incomplete publications and the outbox and listener metrics. RabbitMQ adds {@link RabbitMessagingConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
@@ -27,13 +30,13 @@ class MessagingConfiguration {
     }
 
     @Bean
-    Inbox eventInbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters, Clock clock) {
-        return new Inbox(jdbc, new TransactionTemplate(transactions), meters, clock);
-    }
-
-    @Bean
-    EventForwarder eventForwarder(EventSink sink, EventTypes types, MeterRegistry meters) {
-        return new EventForwarder(sink, types, meters);
+    Inbox eventInbox(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            MeterRegistry meters,
+            Clock clock,
+            EventTypes types) {
+        return new Inbox(jdbc, new TransactionTemplate(transactions), meters, clock, types);
     }
 
     @Bean
@@ -41,12 +44,18 @@ class MessagingConfiguration {
             IncompleteEventPublications incomplete,
             CompletedEventPublications completed,
             DataSource dataSource,
+            JdbcTemplate jdbc,
             MessagingProperties properties) {
-        return new OutboxResubmission(incomplete, completed, dataSource, properties);
+        return new OutboxResubmission(incomplete, completed, dataSource, jdbc, properties);
     }
 
     @Bean
     OutboxMetrics outboxMetrics(JdbcTemplate jdbc, MeterRegistry meters, Clock clock) {
         return new OutboxMetrics(jdbc, meters, clock);
+    }
+
+    @Bean
+    ListenerMetrics listenerMetrics(JdbcTemplate jdbc, MessagingProperties properties, MeterRegistry meters) {
+        return new ListenerMetrics(jdbc, properties, meters);
     }
 }

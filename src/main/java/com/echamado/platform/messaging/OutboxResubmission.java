@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Resubmits incomplete event publications older than the staleness threshold, on one replica at a time: the run
  * holds a PostgreSQL advisory lock ({@code pg_try_advisory_lock}); a replica that does not get it skips this
- * round. Nothing is republished at start-up. Also deletes completed publications after their retention.
+ * round. Nothing is republished at start-up. In-process listeners are resubmitted until they failed {@code
+ * max-attempts} times ({@link DeadLetters}); the forwarder until the broker confirms. Also deletes completed
+ * publications after their retention.
  */
 class OutboxResubmission {
 
@@ -27,16 +33,19 @@ class OutboxResubmission {
     private final IncompleteEventPublications incomplete;
     private final CompletedEventPublications completed;
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final MessagingProperties properties;
 
     OutboxResubmission(
             IncompleteEventPublications incomplete,
             CompletedEventPublications completed,
             DataSource dataSource,
+            JdbcTemplate jdbc,
             MessagingProperties properties) {
         this.incomplete = incomplete;
         this.completed = completed;
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.properties = properties;
     }
 
@@ -61,10 +70,15 @@ class OutboxResubmission {
 
     /** One round without the lock (the scheduled run takes it first). */
     void resubmit() {
+        Set<UUID> dead = new HashSet<>(jdbc.queryForList(
+                "select id from event_publication where " + DeadLetters.CONDITION,
+                UUID.class,
+                properties.maxAttempts()));
         AtomicInteger budget = new AtomicInteger(properties.resubmitBatch());
         incomplete.resubmitIncompletePublications(publication -> publication
                         .getPublicationDate()
                         .isBefore(java.time.Instant.now().minus(properties.resubmitAfter()))
+                && !dead.contains(publication.getIdentifier())
                 && budget.getAndDecrement() > 0);
         int resubmitted = properties.resubmitBatch() - Math.max(budget.get(), 0);
         if (resubmitted > 0) {

@@ -14,7 +14,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * Publishes to the topic exchange with publisher confirms (correlated) and mandatory routing, and waits for the
  * broker: an ack completes the send; a nack, an unroutable return or silence past the timeout throws.
  */
-class RabbitEventSink implements EventSink {
+class RabbitEventSink {
 
     private final RabbitTemplate rabbit;
     private final EventCodec codec;
@@ -26,8 +26,8 @@ class RabbitEventSink implements EventSink {
         this.properties = properties;
     }
 
-    @Override
-    public void send(DomainEvent event) {
+    /** Returns only once the broker confirmed the event; throws otherwise, leaving the publication incomplete. */
+    void send(DomainEvent event) {
         String type = codec.type(event);
         MessageProperties headers = new MessageProperties();
         headers.setContentType(MessageProperties.CONTENT_TYPE_JSON);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -13,34 +12,38 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
-import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
-import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The RabbitMQ transport: the topic exchange, one durable queue per consumer bound by its patterns, each with a
- * dead-letter queue behind a direct exchange, the listener containers, and the confirming sink.
+ * The way out to other systems: the topic exchange, one durable queue per subscriber bound by its patterns, each
+ * with a dead-letter queue behind a direct exchange, the confirming forwarder and the queues' metrics. Off in
+ * {@code local} ({@code echamado.messaging.externalize=false}), which has no broker.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "echamado.messaging.transport", havingValue = "rabbitmq", matchIfMissing = true)
+@ConditionalOnProperty(name = "echamado.messaging.externalize", havingValue = "true", matchIfMissing = true)
 class RabbitMessagingConfiguration {
 
     @Bean
-    EventSink rabbitEventSink(RabbitTemplate rabbit, EventCodec codec, MessagingProperties properties) {
+    RabbitEventSink rabbitEventSink(RabbitTemplate rabbit, EventCodec codec, MessagingProperties properties) {
         return new RabbitEventSink(rabbit, codec, properties);
     }
 
     @Bean
-    Declarables eventTopology(List<EventConsumer> consumers, MessagingProperties properties) {
+    EventForwarder eventForwarder(
+            RabbitEventSink sink, EventTypes types, MessagingProperties properties, MeterRegistry meters) {
+        return new EventForwarder(sink, types, properties, meters);
+    }
+
+    @Bean
+    Declarables eventTopology(MessagingProperties properties) {
         TopicExchange events = new TopicExchange(properties.exchange(), true, false);
         DirectExchange deadLetters = new DirectExchange(properties.deadLetterExchange(), true, false);
         List<Declarable> declarables = new ArrayList<>(List.of(events, deadLetters));
-        for (EventConsumer consumer : consumers) {
-            String name = properties.queue(consumer.name());
+        properties.subscribers().forEach((subscriber, patterns) -> {
+            String name = properties.queue(subscriber);
             Queue queue = QueueBuilder.durable(name)
                     .withArguments(Map.of(
                             "x-dead-letter-exchange",
@@ -48,40 +51,21 @@ class RabbitMessagingConfiguration {
                             "x-dead-letter-routing-key",
                             name))
                     .build();
-            Queue deadLetterQueue = QueueBuilder.durable(properties.deadLetterQueue(consumer.name()))
-                    .build();
+            Queue deadLetterQueue =
+                    QueueBuilder.durable(properties.deadLetterQueue(subscriber)).build();
             declarables.add(queue);
             declarables.add(deadLetterQueue);
             declarables.add(BindingBuilder.bind(deadLetterQueue).to(deadLetters).with(name));
-            for (String pattern : consumer.bindings()) {
-                Binding binding = BindingBuilder.bind(queue).to(events).with(pattern);
-                declarables.add(binding);
+            for (String pattern : patterns) {
+                declarables.add(BindingBuilder.bind(queue).to(events).with(pattern));
             }
-        }
+        });
         return new Declarables(declarables);
     }
 
     @Bean
-    RabbitListenerConfigurer eventConsumers(
-            List<EventConsumer> consumers,
-            EventCodec codec,
-            Inbox inbox,
-            MessagingProperties properties,
-            SimpleRabbitListenerContainerFactory factory) {
-        return registrar -> {
-            for (EventConsumer consumer : consumers) {
-                SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
-                endpoint.setId("echamado.consumer." + consumer.name());
-                endpoint.setQueueNames(properties.queue(consumer.name()));
-                endpoint.setMessageListener(new ConsumerListener(consumer, codec, inbox));
-                registrar.registerEndpoint(endpoint, factory);
-            }
-        };
-    }
-
-    @Bean
-    DeadLetterMetrics deadLetterMetrics(
-            AmqpAdmin admin, List<EventConsumer> consumers, MessagingProperties properties, MeterRegistry meters) {
-        return new DeadLetterMetrics(admin, consumers, properties, meters);
+    SubscriberQueueMetrics subscriberQueueMetrics(
+            AmqpAdmin admin, MessagingProperties properties, MeterRegistry meters) {
+        return new SubscriberQueueMetrics(admin, properties, meters);
     }
 }

@@ -7,6 +7,7 @@ import com.echamado.EChamadoApplication;
 import com.echamado.identity.Role;
 import com.echamado.support.PrivateRabbitMq;
 import com.echamado.support.Services;
+import com.echamado.support.TestBroker;
 import com.echamado.support.TestDatabase;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestKeys;
@@ -21,13 +22,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
- * RabbitMQ stopped under the application (a private broker, never the shared one): tickets are still accepted,
- * their publications wait in the outbox, and after the broker is back every event arrives and is consumed once.
+ * RabbitMQ stopped under the application (a private broker, never the shared one): tickets are still accepted, the
+ * in-process listeners handle their events as usual, the forwarder's publications wait in the outbox, and after the
+ * broker is back every event reaches the subscriber's queue; each is consumed once.
  */
 @ExtendWith(Services.class)
 class BrokerOutageTests {
@@ -42,29 +47,38 @@ class BrokerOutageTests {
             TestHttp http =
                     new TestHttp("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
 
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
             open(http, token, "before the outage");
-            await().atMost(Duration.ofSeconds(30)).until(() -> consumed(jdbc) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumed(jdbc) == 1 && published(meters) == 1);
 
             broker.stopApp();
             List<String> during = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 during.add(open(http, token, "during the outage " + i));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(jdbc) >= 5);
-            assertThat(consumed(jdbc)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> forwarding(jdbc) >= 5);
+            assertThat(published(meters)).as("nothing reached the broker").isEqualTo(1);
+            // the in-process listeners do not need the broker: their work is done during the outage
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumed(jdbc) == 6);
 
             broker.startApp();
             await().atMost(Duration.ofSeconds(90)).until(() -> consumed(jdbc) == 6 && incomplete(jdbc) == 0);
             for (String id : during) {
                 assertThat(jdbc.queryForObject(
-                                "select count(*) from event_publication where serialized_event like ?",
+                                "select count(*) from event_publication where serialized_event like ?"
+                                        + " and listener_id = 'echamado.events.forwarder'",
                                 Integer.class,
                                 "%" + id + "%"))
                         .isEqualTo(1);
             }
+            assertThat(published(meters)).as("every event reached the broker").isGreaterThanOrEqualTo(6);
+            List<String> queued = queuedTicketIds(app.getBean(RabbitTemplate.class));
+            assertThat(queued)
+                    .as("the subscriber's queue holds every ticket's event")
+                    .containsAll(during);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> consumed(jdbc) == 6);
-            double processed = app.getBean(MeterRegistry.class)
-                    .counter("echamado.events.consumed", "consumer", "webhooks", "type", "ticket.opened")
+            double processed = meters.counter(
+                            "echamado.events.consumed", "consumer", "webhooks", "type", "ticket.opened")
                     .count();
             assertThat(processed).as("each event processed exactly once").isEqualTo(6);
         }
@@ -80,7 +94,6 @@ class BrokerOutageTests {
                         "--echamado.ratelimit.namespace=" + run,
                         "--spring.session.redis.namespace=" + run + ":session",
                         "--spring.rabbitmq.port=" + broker.port(),
-                        "--spring.rabbitmq.listener.simple.retry.initial-interval=200ms",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + TestMail.port(),
                         "--echamado.messaging.confirm-timeout=2s",
@@ -99,6 +112,32 @@ class BrokerOutageTests {
     private static int consumed(JdbcTemplate jdbc) {
         return jdbc.queryForObject(
                 "select count(*) from event_inbox where consumer = 'webhooks' and event_type = 'ticket.opened'",
+                Integer.class);
+    }
+
+    private static double published(MeterRegistry meters) {
+        return meters.counter("echamado.events.published", "type", "ticket.opened")
+                .count();
+    }
+
+    /** The ticket ids of the ticket.opened messages in the test profile's subscriber queue (drains it). */
+    private static List<String> queuedTicketIds(RabbitTemplate rabbit) {
+        List<String> ids = new ArrayList<>();
+        Message message;
+        while ((message = rabbit.receive("echamado." + TestBroker.SUBSCRIBER, 1000)) != null) {
+            JsonNode json = TestHttp.JSON.readTree(message.getBody());
+            if ("ticket.opened".equals(json.get("type").asString())) {
+                ids.add(json.get("data").get("ticketId").asString());
+            }
+        }
+        return ids;
+    }
+
+    /** Publications the forwarder has not handed to the broker yet. */
+    private static int forwarding(JdbcTemplate jdbc) {
+        return jdbc.queryForObject(
+                "select count(*) from event_publication where completion_date is null"
+                        + " and listener_id = 'echamado.events.forwarder'",
                 Integer.class);
     }
 

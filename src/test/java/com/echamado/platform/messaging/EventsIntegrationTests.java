@@ -9,16 +9,19 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestBroker;
+import com.echamado.support.TestEvents;
 import com.echamado.support.TestHttp;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.NewTicket;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketOpened;
 import com.echamado.tickets.TicketStatusChanged;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +33,16 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** The outbox on the real RabbitMQ: confirmed publishing, nothing for rolled-back changes, idempotent consumers. */
+/**
+ * The outbox on the real RabbitMQ: confirmed publishing to the subscribers' queues, nothing for rolled-back changes,
+ * idempotent in-process listeners.
+ */
 class EventsIntegrationTests extends IntegrationTest {
 
     static final String SUPPORT = "00000000-0000-4000-8000-000000000201";
@@ -61,7 +68,7 @@ class EventsIntegrationTests extends IntegrationTest {
     EventCodec codec;
 
     @Autowired
-    MessagingProperties properties;
+    ApplicationEventPublisher events;
 
     String queue;
 
@@ -127,23 +134,11 @@ class EventsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aMessageDeliveredTwiceIsProcessedOnce() {
+    void anEventDeliveredTwiceIsProcessedOnce() {
         UserView requester = users.create(Role.USER);
-        TicketStatusChanged event = new TicketStatusChanged(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
-                4242,
-                "Duplicated",
-                requester.id(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "Em andamento",
-                false,
-                UUID.randomUUID());
-        RabbitEventSink sink = new RabbitEventSink(rabbit, codec, properties);
-        sink.send(event);
-        sink.send(event);
+        TicketStatusChanged event = TestEvents.statusChanged(requester.id(), 4242, "Duplicated");
+        // the registry delivers at least once: the same event (same id) reaches every listener twice
+        publishTwice(event);
 
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(inboxRows(event.eventId())).isEqualTo(2)); // email + webhooks
@@ -158,30 +153,31 @@ class EventsIntegrationTests extends IntegrationTest {
     void anUnroutableEventIsNotConfirmed() {
         String lonely = TestBroker.PREFIX + ".test.unbound";
         admin.declareExchange(new TopicExchange(lonely, false, true));
-        var nowhere = new MessagingProperties(
-                "rabbitmq",
-                lonely,
-                TestBroker.PREFIX,
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(1),
-                Duration.ofSeconds(30),
-                10,
-                Duration.ofDays(1));
-        TicketOpened event = new TicketOpened(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
-                1,
-                "t",
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                Priority.LOW,
-                UUID.randomUUID());
+        var nowhere = properties(lonely, Map.of("someone", List.of("#")));
+        TicketOpened event = opened();
         try {
             assertThatThrownBy(() -> new RabbitEventSink(rabbit, codec, nowhere).send(event))
                     .isInstanceOf(EventNotDeliveredException.class)
                     .hasMessageContaining("unroutable");
+        } finally {
+            admin.deleteExchange(lonely);
+        }
+    }
+
+    @Test
+    void anEventNoSubscriberBindsCompletesWithoutAPublish() {
+        String lonely = TestBroker.PREFIX + ".test.nobody";
+        admin.declareExchange(new TopicExchange(lonely, false, true));
+        var nobody = properties(lonely, Map.of("erp", List.of("ticket.closed")));
+        var meters = new SimpleMeterRegistry();
+        var forwarder = new EventForwarder(
+                new RabbitEventSink(rabbit, codec, nobody), new EventTypes("com.echamado"), nobody, meters);
+        try {
+            // unbound, it would be unroutable and throw; unsubscribed, it is not sent at all
+            forwarder.on(opened());
+            assertThat(meters.find("echamado.events.published").counters()).isEmpty();
+            assertThat(meters.find("echamado.events.publish.failures").counters())
+                    .isEmpty();
         } finally {
             admin.deleteExchange(lonely);
         }
@@ -206,6 +202,12 @@ class EventsIntegrationTests extends IntegrationTest {
                         "user.roles-changed");
     }
 
+    private void publishTwice(Object event) {
+        for (int i = 0; i < 2; i++) {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(event));
+        }
+    }
+
     private int inboxRows(UUID eventId) {
         return jdbc.queryForObject("select count(*) from event_inbox where event_id = ?", Integer.class, eventId);
     }
@@ -223,6 +225,35 @@ class EventsIntegrationTests extends IntegrationTest {
             }
         }
         return found;
+    }
+
+    /** Messaging settings publishing to the given exchange, for the given subscribers. */
+    static MessagingProperties properties(String exchange, Map<String, List<String>> subscribers) {
+        return new MessagingProperties(
+                true,
+                exchange,
+                TestBroker.PREFIX,
+                subscribers,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30),
+                10,
+                4,
+                Duration.ofDays(1));
+    }
+
+    private static TicketOpened opened() {
+        return new TicketOpened(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                1,
+                "t",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Priority.LOW,
+                UUID.randomUUID());
     }
 
     private static NewTicket newTicket(String title) {

@@ -2,6 +2,7 @@ package com.echamado.platform.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.echamado.EChamadoApplication;
 import com.echamado.identity.Role;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
 class ProfilesTests {
@@ -78,6 +81,18 @@ class ProfilesTests {
                             "00000000-0000-4000-8000-000000000301",
                             "00000000-0000-4000-8000-000000000401"));
             assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            // the same in-process listeners as in production take the event; nothing is forwarded without a broker
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from event_inbox where event_type = 'ticket.opened'"
+                                            + " and consumer in ('email', 'webhooks')",
+                                    Integer.class)
+                            == 2);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from event_publication where listener_id = 'echamado.events.forwarder'",
+                            Integer.class))
+                    .isZero();
             assertThat(http.json("GET", "/api/v1/tickets?q=ligacao", token, null)
                             .body())
                     .as("accents ignored, as in production")

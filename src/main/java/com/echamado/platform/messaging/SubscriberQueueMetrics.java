@@ -2,7 +2,6 @@ package com.echamado.platform.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,40 +10,38 @@ import org.springframework.amqp.core.QueueInformation;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Per consumer: {@code echamado_events_queue_depth} (messages waiting: the consumer's lag in messages) and {@code
- * echamado_events_dead_letters} (messages in its dead-letter queue), polled from the broker.
+ * Per subscriber (another system reading RabbitMQ): {@code echamado_events_queue_depth} (messages waiting in its
+ * queue) and {@code echamado_events_dead_letters} (messages in its dead-letter queue), polled from the broker, with
+ * the subscriber's name as the {@code consumer} tag, like the in-process consumers' ({@link ListenerMetrics}).
  */
-class DeadLetterMetrics {
+class SubscriberQueueMetrics {
 
     private final AmqpAdmin admin;
-    private final MessagingProperties properties;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    DeadLetterMetrics(
-            AmqpAdmin admin, List<EventConsumer> consumers, MessagingProperties properties, MeterRegistry meters) {
+    SubscriberQueueMetrics(AmqpAdmin admin, MessagingProperties properties, MeterRegistry meters) {
         this.admin = admin;
-        this.properties = properties;
-        for (EventConsumer consumer : consumers) {
+        for (String subscriber : properties.subscribers().keySet()) {
             gauge(
                     meters,
                     "echamado.events.queue.depth",
-                    "Messages waiting in the consumer's queue",
-                    consumer,
-                    properties.queue(consumer.name()));
+                    "Messages waiting in the subscriber's queue",
+                    subscriber,
+                    properties.queue(subscriber));
             gauge(
                     meters,
                     "echamado.events.dead.letters",
-                    "Messages in the consumer's dead-letter queue",
-                    consumer,
-                    properties.deadLetterQueue(consumer.name()));
+                    "Messages in the subscriber's dead-letter queue",
+                    subscriber,
+                    properties.deadLetterQueue(subscriber));
         }
     }
 
-    private void gauge(MeterRegistry meters, String name, String description, EventConsumer consumer, String queue) {
+    private void gauge(MeterRegistry meters, String name, String description, String subscriber, String queue) {
         AtomicLong value = values.computeIfAbsent(queue, q -> new AtomicLong());
         Gauge.builder(name, value, AtomicLong::get)
                 .description(description)
-                .tag("consumer", consumer.name())
+                .tag("consumer", subscriber)
                 .register(meters);
     }
 
@@ -60,10 +57,5 @@ class DeadLetterMetrics {
                 // keep the last value; the health endpoint shows the broker's state
             }
         });
-    }
-
-    long deadLetters(String consumer) {
-        return values.getOrDefault(properties.deadLetterQueue(consumer), new AtomicLong())
-                .get();
     }
 }
