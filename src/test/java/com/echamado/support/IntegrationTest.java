@@ -4,17 +4,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of integration tests: the whole service on a random port over real HTTP, on this run's PostgreSQL database,
- * the local Redis and RabbitMQ. All subclasses share one application context.
+ * the local Redis and RabbitMQ, with a {@link TestClock} a test may move forward. All subclasses share one application
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(Services.class)
+@Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -22,6 +25,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected TestUsers users;
+
+    @Autowired
+    protected TestClock clock;
 
     @DynamicPropertySource
     static void runProperties(DynamicPropertyRegistry registry) {
