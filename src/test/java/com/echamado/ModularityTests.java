@@ -1,12 +1,13 @@
 package com.echamado;
 
+import com.echamado.support.ApplicationClasses;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(EChamadoApplication.class);
+    static final ApplicationModules MODULES = ApplicationClasses.MODULES;
 
     @Test
     void modulesRespectTheirBoundariesAndHaveNoCycles() {
