@@ -1,17 +1,29 @@
 package com.echamado;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.echamado.support.Services;
+import com.echamado.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Rules for the migrations in {@code db/migration}, read as text. A migration newer than {@link #GRANDFATHERED_UP_TO}
@@ -58,6 +70,41 @@ class MigrationRulesTests {
         assertThat(lockingTicketIndexes(MIGRATIONS, 0))
                 .as("the rule sees the old plain indexes; only the threshold exempts them")
                 .anySatisfy(violation -> assertThat(violation).contains("V84__ticket_department_closed_index.sql"));
+    }
+
+    /**
+     * The sample that keeps the rule migrates with the service's Flyway settings. With Flyway's default
+     * transaction-scoped advisory lock, Flyway's own open transaction makes CREATE INDEX CONCURRENTLY wait forever.
+     */
+    @Test
+    @ExtendWith(Services.class)
+    void aConcurrentIndexMigrationRunsWithTheServicesFlywaySettings() throws IOException {
+        boolean transactionalLock = serviceSetting("spring.flyway.postgresql.transactional-lock", true);
+        DriverManagerDataSource database =
+                new DriverManagerDataSource(TestDatabase.fresh("concurrent_index"), TestDatabase.USER, "");
+        Flyway flyway = Flyway.configure()
+                .dataSource(database)
+                .locations("filesystem:src/test/resources/migration-rules/concurrent")
+                .configuration(
+                        java.util.Map.of("flyway.postgresql.transactional.lock", Boolean.toString(transactionalLock)))
+                .load();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> flyway.migrate());
+
+        assertThat(new JdbcTemplate(database)
+                        .queryForList(
+                                "select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid"
+                                        + " where i.indisvalid and c.relname like 'ix_ticket_sample_%'",
+                                String.class))
+                .containsExactlyInAnyOrder("ix_ticket_sample_concurrent", "ix_ticket_sample_unique");
+    }
+
+    private static boolean serviceSetting(String name, boolean otherwise) throws IOException {
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"));
+        return new Binder(org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(yaml))
+                .bind(name, Boolean.class)
+                .orElse(otherwise);
     }
 
     /** Each plain CREATE INDEX on ticket in a migration newer than {@code grandfatheredUpTo}, with its file. */
