@@ -95,8 +95,8 @@ class TicketQueries {
         Where where = where(actor, query, now);
         SqlOrder custom = Gridify.orderBy(query.orderBy(), FIELDS);
         if (fullText(query) && custom.isEmpty()) {
-            // A requester's own tickets are few (889 at most at a million): their index finds them all, and testing
-            // each beats the GIN index, whose posting list for two common words alone takes 70 ms to read.
+            // A requester's own tickets are few: their index finds them all, and testing each beats reading the GIN
+            // index's posting lists of common words (figures: docs/scale.md, "Figures behind the code's comments").
             return actor.isStaff()
                     ? ranked(query, where, now)
                     : page(ranked(query, withoutIndex(where), now, null), query);
@@ -141,8 +141,8 @@ class TicketQueries {
     /**
      * An agent's page as a UNION ALL of the disjoint parts of what they see ({@link #agentParts}, one part a
      * department), each in the page's order and cut at the rows the page needs, so that each walks its own index and
-     * stops. The OR of the parts could only be answered by walking all tickets newest first and testing each: 223,000
-     * rows read for an offset of 10,000 at a million tickets (docs/scale.md). Parts are disjoint and the order ends
+     * stops. The OR of the parts could only be answered by walking all tickets newest first and testing each, which
+     * reads a large share of the table for a deep page (docs/scale.md). Parts are disjoint and the order ends
      * with the id, so the rows and their order are the same. The parts carry only the id and the order's keys, which
      * their index often holds; the page's rows are read last.
      */
@@ -175,7 +175,7 @@ class TicketQueries {
             Where part = parts.get(i);
             // A department is large, walked in the page's order. What the agent requested or was assigned elsewhere
             // is small and read whole behind OFFSET 0: given the LIMIT, PostgreSQL would rather walk the whole table
-            // in the page's order to meet those few rows (11 s for a priority order).
+            // in the page's order to meet those few rows (seconds for a priority order, docs/scale.md).
             String from = i < actor.departments().size()
                     ? "ticket t where " + part.sql() + rest
                     : "(select * from ticket t where " + part.sql() + rest + " offset 0) t";
@@ -202,11 +202,11 @@ class TicketQueries {
     /**
      * A page of a ranked full-text search: the newest {@value #SEARCH_LIMIT} matches the caller may see, ranked by
      * relevance and then newest first, with how many matches there are up to one more than that. Ranking every match
-     * read each matching ticket: about 40,000 pages for a word in 5 % of a million tickets.
+     * read each matching ticket, tens of thousands of pages for a common word (docs/scale.md).
      *
      * <p>Finding the newest matches is bounded by time slices, newest first. First the last {@link #FIRST_SLICE},
      * walked newest first without the GIN index: a common word fills the window there, and reading a word's whole
-     * posting list costs more than the slice (75 ms for two words in a fifth of a million tickets). Then, when that
+     * posting list costs more than the slice (docs/scale.md). Then, when that
      * slice held fewer matches than the window, a slice as long as its density says the window needs (twice
      * that, as a margin), where PostgreSQL intersects the GIN index with the slice and reads only the matches in it. Then
      * everything (a rare word: few matches to read). A slice with more matches than the window holds the newest ones,
@@ -396,9 +396,9 @@ class TicketQueries {
                             : "(t.is_closed or t.due_at is null or t.due_at >= ?)");
             params.add(Timestamp.from(now));
         }
-        // Overdue tickets are open: saying so twice made PostgreSQL count the open fraction twice (300 overdue
-        // tickets expected of 11,900 at a million) and read them all for a sort instead of walking open tickets
-        // newest first (docs/scale.md).
+        // Overdue tickets are open: saying so twice made PostgreSQL count the open fraction twice (it expected a
+        // fortieth of the overdue tickets) and read them all for a sort instead of walking open tickets newest first
+        // (docs/scale.md).
         if (query.closed() != null && !(Boolean.TRUE.equals(query.overdue()) && !query.closed())) {
             clauses.add(query.closed() ? "t.is_closed" : "not t.is_closed");
         }
