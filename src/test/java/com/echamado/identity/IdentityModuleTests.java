@@ -15,18 +15,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The identity module alone (with the platform it builds on), on this run's PostgreSQL: its facade's use cases and
- * the events it publishes, without the ticket, catalog, notification or page modules.
+ * The identity module alone (with the platform it builds on), on a PostgreSQL database of its own: its facade's use
+ * cases and the events it publishes, without the ticket, catalog, notification or page modules.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
 @ExtendWith(Services.class)
 @Import(TestClock.Configuration.class)
+@DirtiesContext
 class IdentityModuleTests {
 
     static final String PASSWORD = "Correct-Horse-Battery-42";
@@ -36,7 +38,7 @@ class IdentityModuleTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ModuleTest.properties(registry);
+        ModuleTest.properties(registry, "identity");
     }
 
     @Test

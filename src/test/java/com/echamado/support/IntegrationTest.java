@@ -1,5 +1,6 @@
 package com.echamado.support;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,12 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void runProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
+        runProperties(registry, TestDatabase::url);
+    }
+
+    /** The run's services for a context on the database {@code url} names. */
+    static void runProperties(DynamicPropertyRegistry registry, Supplier<Object> url) {
+        registry.add("spring.datasource.url", url);
         registry.add("echamado.identity.signing-keys", () -> TestKeys.RSA);
         registry.add("echamado.ratelimit.namespace", () -> "echamado-test-" + TestDatabase.RUN_ID);
         registry.add("spring.session.redis.namespace", () -> "echamado-test-" + TestDatabase.RUN_ID + ":session");
