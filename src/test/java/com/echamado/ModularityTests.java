@@ -6,6 +6,7 @@ import com.echamado.catalog.Catalog;
 import com.echamado.comments.Comments;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.messaging.DomainEvent;
+import com.echamado.support.ApplicationClasses;
 import com.echamado.tickets.TicketManagement;
 import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(EChamadoApplication.class);
+    static final ApplicationModules MODULES = ApplicationClasses.MODULES;
 
     /**
      * The graph of STYLE.md, one line per module: what each module may depend on besides the platform (which every

@@ -73,8 +73,8 @@ final class TicketFilters {
                             : "(t.is_closed or t.due_at is null or t.due_at >= ?)");
             params.add(Timestamp.from(now));
         }
-        // Overdue tickets are open: saying so twice made PostgreSQL count the open fraction twice (300 overdue
-        // tickets expected of 11,900 at a million) and read them all for a sort instead of walking open tickets
+        // Overdue tickets are open: saying so twice made PostgreSQL count the open fraction twice (it expected a
+        // fortieth of the overdue tickets) and read them all for a sort instead of walking open tickets
         // newest first (docs/scale.md).
         if (query.closed() != null && !(Boolean.TRUE.equals(query.overdue()) && !query.closed())) {
             clauses.add(query.closed() ? "t.is_closed" : "not t.is_closed");

@@ -91,8 +91,8 @@ class TicketQueries {
     /**
      * An agent's page as a UNION ALL of the disjoint parts of what they see ({@link TicketAccess#parts}, one part a
      * department), each in the page's order and cut at the rows the page needs, so that each walks its own index and
-     * stops. The OR of the parts could only be answered by walking all tickets newest first and testing each: 223,000
-     * rows read for an offset of 10,000 at a million tickets (docs/scale.md). Parts are disjoint and the order ends
+     * stops. The OR of the parts could only be answered by walking all tickets newest first and testing each, which
+     * reads a large share of the table for a deep page (docs/scale.md). Parts are disjoint and the order ends
      * with the id, so the rows and their order are the same. The parts carry only the id and the order's keys, which
      * their index often holds; the page's rows are read last.
      */
@@ -125,7 +125,7 @@ class TicketQueries {
             TicketAccess.Condition part = parts.get(i);
             // A department is large, walked in the page's order. What the agent requested or was assigned elsewhere
             // is small and read whole behind OFFSET 0: given the LIMIT, PostgreSQL would rather walk the whole table
-            // in the page's order to meet those few rows (11 s for a priority order).
+            // in the page's order to meet those few rows (seconds for a priority order, docs/scale.md).
             String from = i < actor.departments().size()
                     ? "ticket t where " + part.sql() + rest
                     : "(select * from ticket t where " + part.sql() + rest + " offset 0) t";

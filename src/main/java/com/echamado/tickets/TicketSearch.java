@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Ranked full-text search: a page of the newest {@value #SEARCH_LIMIT} matches the caller may see, ranked by relevance
  * and then newest first, with how many matches there are up to one more than that. Ranking every match read each
- * matching ticket: about 40,000 pages for a word in 5 % of a million tickets.
+ * matching ticket, tens of thousands of pages for a common word (docs/scale.md).
  *
  * <p>Finding the newest matches is bounded by time slices, newest first. First the last {@link #FIRST_SLICE}, walked
  * newest first without the GIN index: a common word fills the window there, and reading a word's whole posting list
- * costs more than the slice (75 ms for two words in a fifth of a million tickets). Then, when that slice held fewer
+ * costs more than the slice (docs/scale.md). Then, when that slice held fewer
  * matches than the window, a slice as long as its density says the window needs (twice that, as a margin), where
  * PostgreSQL intersects the GIN index with the slice and reads only the matches in it. Then everything (a rare word:
  * few matches to read). A slice with more matches than the window holds the newest ones, so it gives the same page as
@@ -63,8 +63,8 @@ final class TicketSearch {
     }
 
     /**
-     * A requester's search. Their own tickets are few (889 at most at a million): their index finds them all, and
-     * testing each beats the GIN index, whose posting list for two common words alone takes 70 ms to read.
+     * A requester's search. Their own tickets are few: their index finds them all, and testing each beats reading
+     * the GIN index's posting lists of common words (figures: docs/scale.md, "Figures behind the code's comments").
      */
     Ranked own(TicketQuery query, Where where, Instant now) {
         return ranked(query, withoutIndex(where), now, null);

@@ -58,7 +58,7 @@ public final class PrivateRabbitMq implements AutoCloseable {
                 Map.entry("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}"));
     }
 
-    /** Starts a node and waits until it accepts AMQP connections (RabbitMQ takes 10–15 s here). */
+    /** Starts a node and waits until it accepts AMQP connections (its start-up time: docs/scale.md). */
     public static PrivateRabbitMq start(Path dir) {
         try {
             if (!Files.isExecutable(Path.of(BIN, "rabbitmq-server"))) {

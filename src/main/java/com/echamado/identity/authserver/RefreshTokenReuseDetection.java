@@ -26,7 +26,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * Wraps Spring's refresh-token grant. Each refresh token may be used once: before the grant runs, its hash is
  * recorded (a unique key, shared by all replicas); presenting a recorded token again is reuse, and the whole grant
  * (access and refresh tokens) is revoked. A request the grant refuses (a scope not granted, a token of another
- * client) rotates nothing, so its record is dropped again. Old records are purged once past their expiry.
+ * client) rotates nothing, so its record is dropped again. Old records are purged once past their expiry. A token
+ * past its expiry on the service's {@link Clock} is refused here (Spring's grant checks the system time only).
  */
 final class RefreshTokenReuseDetection implements AuthenticationProvider {
 
@@ -60,6 +61,9 @@ final class RefreshTokenReuseDetection implements AuthenticationProvider {
             return delegate.authenticate(authentication); // unknown token: Spring answers invalid_grant
         }
         Instant expiresAt = current.getRefreshToken().getToken().getExpiresAt();
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        }
         try {
             jdbc.update(
                     "insert into oauth2_rotated_refresh_token (token_hash, authorization_id, expires_at) values (?, ?, ?)",

@@ -175,7 +175,7 @@ class AuthorizationServerFlowTests extends IntegrationTest {
     }
 
     @Test
-    void rotationNeverExtendsTheAbsoluteLifetimeOfTheRefreshToken() throws InterruptedException {
+    void rotationNeverExtendsTheAbsoluteLifetimeOfTheRefreshToken() {
         Duration lifetime = Duration.ofSeconds(6);
         String clientId = "short-lived-" + UUID.randomUUID().toString().substring(0, 8);
         String callback = "http://127.0.0.1:4000/" + clientId + "/cb";
@@ -188,19 +188,23 @@ class AuthorizationServerFlowTests extends IntegrationTest {
                                 .build())
                 .build());
 
-        Tokens original = signInTo(clientId, callback).tokens();
-        Instant originalIssuedBy = Instant.now();
+        try {
+            Tokens original = signInTo(clientId, callback).tokens();
+            Instant originalIssuedBy = clock.instant();
 
-        sleepUntil(originalIssuedBy.plusSeconds(3));
-        Instant rotatedAfter = Instant.now();
-        Tokens rotated = tokens(refresh(http(), clientId, original.refresh()));
+            clock.advanceTo(originalIssuedBy.plusSeconds(3));
+            Instant rotatedAfter = clock.instant();
+            Tokens rotated = tokens(refresh(http(), clientId, original.refresh()));
 
-        // past the original token's expiry, but well within a full lifetime counted from the rotation
-        sleepUntil(originalIssuedBy.plus(lifetime).plusMillis(700));
-        assertThat(Instant.now()).isBefore(rotatedAfter.plus(lifetime));
-        HttpResponse<String> late = refresh(http(), clientId, rotated.refresh());
-        assertThat(late.statusCode()).as(late.body()).isEqualTo(400);
-        assertThat(error(late)).isEqualTo("invalid_grant");
+            // past the original token's expiry, but well within a full lifetime counted from the rotation
+            clock.advanceTo(originalIssuedBy.plus(lifetime).plusMillis(700));
+            assertThat(clock.instant()).isBefore(rotatedAfter.plus(lifetime));
+            HttpResponse<String> late = refresh(http(), clientId, rotated.refresh());
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(400);
+            assertThat(error(late)).isEqualTo("invalid_grant");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -284,12 +288,5 @@ class AuthorizationServerFlowTests extends IntegrationTest {
         return TestHttp.parse(http().get("/.well-known/openid-configuration"))
                 .get("issuer")
                 .asString();
-    }
-
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
     }
 }
