@@ -4,7 +4,10 @@ import com.echamado.tickets.CommentView;
 import com.echamado.tickets.TicketException;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
+import com.echamado.tickets.web.Names;
+import com.echamado.tickets.web.Viewer;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -125,8 +128,11 @@ class CommentActions {
         model.addAttribute("ticket", ticket);
         model.addAttribute("c", comment);
         model.addAttribute("people", names.people(List.of(comment.authorId())));
-        model.addAttribute("editableComments", TicketDetailPage.editable(tickets, viewer, List.of(comment)));
-        model.addAttribute("deletableComments", TicketDetailPage.deletable(tickets, viewer, List.of(comment)));
+        model.addAttribute(
+                "editableComments", tickets.mayEditComment(viewer.actor(), comment) ? Set.of(comment.id()) : Set.of());
+        model.addAttribute(
+                "deletableComments",
+                tickets.mayDeleteComment(viewer.actor(), comment) ? Set.of(comment.id()) : Set.of());
         return FRAGMENT + name;
     }
 }

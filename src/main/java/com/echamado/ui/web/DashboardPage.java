@@ -4,6 +4,8 @@ import com.echamado.tickets.Dashboard;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
+import com.echamado.tickets.web.Names;
+import com.echamado.tickets.web.Viewer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

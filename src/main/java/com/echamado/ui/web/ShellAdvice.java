@@ -1,5 +1,6 @@
 package com.echamado.ui.web;
 
+import com.echamado.tickets.web.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
@@ -12,7 +13,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page's layout needs: the viewer (navigation by role), the chosen theme and the request id shown on
  * error pages. Skipped for the JSON API, whose handlers have no layout.
  */
-@ControllerAdvice(basePackages = {"com.echamado.ui.web", "com.echamado.identity.web"})
+@ControllerAdvice(
+        basePackages = {
+            "com.echamado.ui.web",
+            "com.echamado.identity.web",
+            "com.echamado.catalog.web",
+            "com.echamado.tickets.web"
+        })
 class ShellAdvice {
 
     static final String THEME_COOKIE = "ECHAMADO_THEME";

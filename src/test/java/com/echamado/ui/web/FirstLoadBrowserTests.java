@@ -6,6 +6,7 @@ import com.echamado.catalog.Catalog;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.UiFixtures;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.io.IOException;

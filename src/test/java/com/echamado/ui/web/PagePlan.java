@@ -20,6 +20,8 @@ final class PagePlan {
     private static final String IN_PROGRESS = "00000000-0000-4000-8000-000000000102";
     private static final int TICKETS_PER_USER = 50;
     private static final int DEEP_PAGE = 500;
+    /** The ticket list's rows per page ({@code ListFilters.PAGE_SIZE}, package-private in tickets' web). */
+    private static final int LIST_PAGE_SIZE = 20;
 
     private final JdbcTemplate db;
     private final Map<String, List<String>> emails = new LinkedHashMap<>();
@@ -118,7 +120,7 @@ final class PagePlan {
             return DEEP_PAGE;
         }
         Long count = db.queryForObject("select count(*) from ticket where requester_id = ?", Long.class, id);
-        return (int) Math.min(DEEP_PAGE, count / ListFilters.PAGE_SIZE / 2);
+        return (int) Math.min(DEEP_PAGE, count / LIST_PAGE_SIZE / 2);
     }
 
     Map<String, List<String>> emails() {
