@@ -52,4 +52,11 @@ public final class UiFixtures {
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
+
+    /** The table row of the page that contains the marker. */
+    public static String row(String page, String marker) {
+        int at = page.indexOf(marker);
+        assertThat(at).as(marker).isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: the viewer (navigation by role), the chosen theme and the request id shown on
- * error pages. Skipped for the JSON API, whose handlers have no layout.
+ * What every page's layout needs, for the pages of every module: the viewer (navigation by role; with their rights on
+ * tickets, which the pages that show tickets use), the chosen theme and the request id shown on error pages. The
+ * viewer is skipped for the JSON API, whose handlers have no layout.
  */
 @ControllerAdvice(
         basePackages = {

@@ -58,6 +58,27 @@ class AdminPagesTests extends IntegrationTest {
     }
 
     @Test
+    void givingAnAgentADepartmentThatDoesNotExistShowsTheNotFoundPage() {
+        UserView agent = users.create(Role.SUPPORT);
+        TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
+        String page = http.get("/admin/users/" + agent.id()).body();
+
+        HttpResponse<String> response = http.postForm(
+                "/admin/users/" + agent.id() + "/departments",
+                Map.of(
+                        "_csrf",
+                        TestHttp.csrf(page),
+                        "departments",
+                        UUID.randomUUID().toString()),
+                "Accept",
+                "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Página não encontrada");
+        assertThat(catalog.departmentsOf(agent.id())).isEmpty();
+    }
+
+    @Test
     void theUsersListShowsALockedAccountAsLocked() {
         UserView locked = users.create(Role.USER);
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -65,33 +86,10 @@ class AdminPagesTests extends IntegrationTest {
         }
         assertThat(people.get(locked.id()).locked()).isTrue();
         TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
-        String row = row(
+        String row = UiFixtures.row(
                 http.get("/admin/users?q=" + TestHttp.encode(locked.email())).body(),
                 "<td>" + locked.email() + "</td>");
         assertThat(row).contains("<td>Bloqueado</td>").doesNotContain("Ativo");
-    }
-
-    @Test
-    void theStatusListShowsWhichStatusIsInitialResolvingAndFinal() {
-        TestHttp http = UiFixtures.signIn(http(), users.create(Role.ADMIN));
-        String page = http.get("/admin/catalog/statuses").body();
-        assertThat(row(page, "data-name=\"Aberto\"")).contains(">Inicial<");
-        assertThat(row(page, "data-name=\"Resolvido\"")).contains(">Resolução<").doesNotContain(">Inicial<");
-        assertThat(row(page, "data-name=\"Fechado\"")).contains(">Final<");
-        assertThat(row(page, "data-name=\"Aguardando cliente\"")).contains(">Aguarda o cliente<");
-
-        String waiting = http.get("/admin/catalog/statuses/00000000-0000-4000-8000-000000000103/edit")
-                .body();
-        assertThat(waiting)
-                .containsPattern("id=\"awaitsCustomer1\"[^>]*checked")
-                .containsPattern("value=\"00000000-0000-4000-8000-000000000102\" selected=\"selected\"");
-    }
-
-    /** The table row of the page that contains the marker. */
-    private static String row(String page, String marker) {
-        int at = page.indexOf(marker);
-        assertThat(at).as(marker).isPositive();
-        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
     }
 
     @Test
@@ -134,7 +132,7 @@ class AdminPagesTests extends IntegrationTest {
         assertThat(clients.get(clientId).role()).isEqualTo(Role.SUPPORT);
         assertThat(clients.get(clientId).departments()).containsExactly(UiFixtures.SUPPORT_DEPARTMENT);
         String page = http.get("/admin/clients").body();
-        String row = row(page, "<td>" + clientId + "</td>");
+        String row = UiFixtures.row(page, "<td>" + clientId + "</td>");
         assertThat(row).contains("<span>Agente</span>").contains(">Suporte Técnico<");
 
         HttpResponse<String> noDepartment = http.postForm(
