@@ -3,4 +3,4 @@
 # (docs/scale.md). Defaults: --database echamado_scale --runs 200; --only <text> runs the operations whose
 # name contains it (e.g. requester, search, detail); --slowest <n> prints the statements of the n slowest runs of each.
 set -euo pipefail
-exec "$(dirname "$0")/java.sh" com.echamado.tickets.ScaleBenchmark "$@"
+exec "$(dirname "$0")/../scripts/tools.sh" com.echamado.tickets.ScaleBenchmark "$@"

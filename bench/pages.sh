@@ -2,8 +2,8 @@
 # Server time of every web page at scale (docs/scale.md, "Pages"): copies the data set made by bench/seed.sh into a
 # throw-away database (signing in writes), starts the service jar in the prod profile on it with a Tomcat access log
 # that records each request's own time in microseconds, signs in administrators, agents and requesters of the data
-# set through the login form, requests each page --runs times after --warmup rounds (com.echamado.ui.web.
-# PageBenchmark), and prints p50/p95/p99/max per page. Results: bench/results/<time>-pages/pages.md and access.log.
+# set through the login form, requests each page --runs times after --warmup rounds (PageBenchmark, src/tools/java),
+# and prints p50/p95/p99/max per page. Results: bench/results/<time>-pages/pages.md and access.log.
 #
 #   bench/pages.sh [--database echamado_scale] [--runs 100] [--warmup 20] [--users 3] [--only <text>]
 #                  [--dashboard-cache 0s] [--profile] [--keep-db]
@@ -57,9 +57,8 @@ fi
 
 # 1. the service jar and the benchmark's classes, built before anything is timed
 jar=$(app_jar)
-log "compiling the test classes (PageBenchmark) and resolving their class path"
-./mvnw -q -B -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+log "compiling the tools (PageBenchmark) and resolving their class path"
+tools=$(scripts/tools.sh --classpath)
 
 # 2. a throw-away copy: the source must have no other connection while PostgreSQL copies it, so wait for one
 if ! psql_q -d "$copy" -c "select 1" >/dev/null 2>&1; then
@@ -95,13 +94,13 @@ log "ready after $(wait_ready "$t0" 300) ms"
 
 # 4. the pages
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.echamado.ui.web.PageBenchmark \
+java -cp "$tools" com.echamado.tools.pages.PageBenchmark \
   --base-url "http://127.0.0.1:$BENCH_PORT" --database "$copy" --access-log "$out/access.log" \
   --runs "$runs" --warmup "$warmup" --users "$users" --only "$only" --sample-sql "$sample_sql" --out "$out/pages.md"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if $profile; then
   stop_server
-  java -cp "target/test-classes" com.echamado.ui.web.HotMethods "$out/server.jfr" 60 >"$out/hot-methods.txt"
+  java -cp "$tools" com.echamado.tools.pages.HotMethods "$out/server.jfr" 60 >"$out/hot-methods.txt"
   log "hot methods of the request threads in $out/hot-methods.txt"
 fi
 log "results in $out/pages.md"

@@ -72,8 +72,8 @@ psql_q -d "$run_db" -c "analyze" >/dev/null
 
 # 3. the service jar and the load generator
 jar=$(app_jar)
-log "building the load generator (bench/pom.xml)"
-./mvnw -q -B -f bench/pom.xml package >&2
+log "compiling the load generator (src/tools/java, scripts/tools.sh)"
+tools=$(scripts/tools.sh --classpath)
 ensure_rabbit_user
 make_signing_key "$out/signing-key.pem"
 
@@ -97,7 +97,7 @@ fi
 smoke_flag=()
 $smoke && smoke_flag=(--smoke)
 set +e
-java -Djava.awt.headless=true -cp "bench/target/classes:bench/target/lib/*" com.echamado.bench.Bench \
+java -Djava.awt.headless=true -cp "$tools" com.echamado.tools.bench.Bench \
   --base-url "http://127.0.0.1:$BENCH_PORT" --issuer "http://127.0.0.1:$BENCH_PORT" --key "$out/signing-key.pem" \
   --database "$run_db" --server-pid "$SERVER_PID" --out "$out" --duration "$duration" --warmup "$warmup" \
   --ceiling-duration "$ceiling" --rate "$rate" --levels "$levels" --startup-ms "$ready_ms" \

@@ -4,4 +4,4 @@
 # Defaults: --database echamado_scale --tickets 1000000 (3,000,000 comments, 10,000 users, 20 departments).
 # A smaller set: bench/seed.sh --database echamado_scale_20k --tickets 20000
 set -euo pipefail
-exec "$(dirname "$0")/java.sh" com.echamado.tickets.ScaleData "$@"
+exec "$(dirname "$0")/../scripts/tools.sh" com.echamado.tickets.ScaleData "$@"

@@ -54,7 +54,12 @@ class ArchitectureTests {
                 .resideInAPackage("com.echamado.platform..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("com.echamado.identity..", "com.echamado.ui..")
+                .resideInAnyPackage(
+                        "com.echamado.identity..",
+                        "com.echamado.ui..",
+                        "com.echamado.catalog..",
+                        "com.echamado.tickets..",
+                        "com.echamado.notifications..")
                 .check(CLASSES);
     }
 

@@ -3,6 +3,7 @@ package com.echamado.tickets;
 import com.echamado.platform.messaging.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.Externalized;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.modulith.events.Externalized;
  * {@code departmentId} and {@code assigneeId} (null when unassigned) say who works the ticket, so that a requester's
  * reply reaches them.
  */
+@NamedInterface("events")
 @Externalized("echamado.events::comment.added")
 public record CommentAdded(
         UUID eventId,

@@ -3,9 +3,11 @@ package com.echamado.tickets;
 import com.echamado.platform.messaging.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.Externalized;
 
 /** A ticket was given to an agent ({@code assigneeId}), or unassigned (null). */
+@NamedInterface("events")
 @Externalized("echamado.events::ticket.assigned")
 public record TicketAssigned(
         UUID eventId,

@@ -3,9 +3,11 @@ package com.echamado.tickets;
 import com.echamado.platform.messaging.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.Externalized;
 
 /** A ticket was closed. */
+@NamedInterface("events")
 @Externalized("echamado.events::ticket.closed")
 public record TicketClosed(
         UUID eventId,

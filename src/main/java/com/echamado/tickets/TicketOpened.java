@@ -4,9 +4,11 @@ import com.echamado.catalog.Priority;
 import com.echamado.platform.messaging.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.Externalized;
 
 /** A ticket was opened; {@code openedBy} differs from the requester when an agent opened it for them. */
+@NamedInterface("events")
 @Externalized("echamado.events::ticket.opened")
 public record TicketOpened(
         UUID eventId,

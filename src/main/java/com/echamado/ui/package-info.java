@@ -1,6 +1,10 @@
 /**
  * The web shell: layout, home page, language and time zone, error pages, static files, and what every page's layout
- * gets (the viewer, the theme, the request id). Each module's pages live in that module's {@code web/}. Calls module
- * facades and the tickets module's {@code pages} interface only.
+ * gets (the viewer, the theme, the request id). Each module's pages live in that module's {@code web/}.
+ *
+ * <p>Allowed dependencies: the facades of {@code tickets}, {@code catalog} and {@code identity}, the tickets module's
+ * {@code pages} interface (the viewer with their rights on tickets, the names on a ticket), and the platform.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"tickets", "tickets :: pages", "catalog", "identity", "platform", "platform :: *"})
 package com.echamado.ui;

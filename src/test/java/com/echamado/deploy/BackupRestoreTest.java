@@ -26,6 +26,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
@@ -36,6 +37,7 @@ import org.opentest4j.TestAbortedException;
  * the restore fail loudly and leaves no database behind; an existing target database is never overwritten; disaster
  * recovery runs the application's --verify-data on the restored database by default and stops when it fails.
  */
+@Tag("deploy")
 class BackupRestoreTest {
 
     @TempDir

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code docker-compose config -q} (v1, works without an engine) on each deployment: development, and the shared
  * stack with the staging or production overrides, with the required variables set to dummy values.
  */
+@Tag("deploy")
 class ComposeConfigTest {
 
     static final Path COMPOSE = Tools.ROOT.resolve("deploy/compose");

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Rules for the Dockerfile that hadolint would check if it ran here: pinned bases, a numeric non-root user and an
  * exec-form entrypoint in the final stage, a HEALTHCHECK that needs no tool missing from the image, no secrets in
- * ENV/ARG. Each rule is also run against a bad sample to prove that it can fail.
+ * ENV/ARG; and the image's layering: the jar's layers copied one by one, the application last. Each rule is also run
+ * against a bad sample to prove that it can fail.
  */
+@Tag("deploy")
 class DockerfileRulesTest {
 
     record Instruction(String keyword, String args) {}
@@ -21,6 +24,11 @@ class DockerfileRulesTest {
     private static final Pattern PINNED_TAG =
             Pattern.compile("[^:@/]+(/[^:@/]+)*:[^:@]*\\d+\\.\\d+[^:@]*(@sha256:[0-9a-f]{64})?");
     private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
+    /** The layers of a Boot jar (its layers.idx), least often changed first. */
+    static final List<String> LAYERS =
+            List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+
+    private static final Pattern LAYER_COPY = Pattern.compile("--from=\\S+ .*/layers/([a-z-]+)/? \\S+");
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|SIGNING_KEY|API_KEY).*");
 
@@ -38,6 +46,57 @@ class DockerfileRulesTest {
                         && l.contains("org.opencontainers.image.revision"));
         assertThat(last.stream().filter(i -> i.keyword().equals("ENV")).map(Instruction::args))
                 .anyMatch(e -> e.contains("-Djava.io.tmpdir=/tmp") && e.contains("SERVER_TOMCAT_BASEDIR=/tmp/tomcat"));
+    }
+
+    @Test
+    void aReleaseChangesOnlyTheApplicationLayer() {
+        List<Instruction> dockerfile = parse(Tools.read(Tools.ROOT.resolve("Dockerfile")));
+        assertThat(dockerfile)
+                .as("the build stage extracts the jar's layers with Boot's tools jar mode")
+                .anyMatch(i -> i.keyword().equals("RUN")
+                        && i.args().contains("-Djarmode=tools -jar /build/app.jar extract --layers"));
+        assertThat(copiedLayers(finalStage(dockerfile)))
+                .as("layers copied, in order")
+                .isEqualTo(LAYERS);
+        List<Instruction> copies = finalStage(dockerfile).stream()
+                .filter(i -> i.keyword().equals("COPY"))
+                .toList();
+        assertThat(copies.get(copies.size() - 1).args())
+                .as("the application layer is the last one copied: a code change invalidates nothing below it")
+                .contains("/layers/application/");
+        assertThat(finalStage(dockerfile))
+                .as("the thin app.jar of the application layer starts with lib/ beside it")
+                .contains(new Instruction("ENTRYPOINT", "[\"java\", \"-jar\", \"/opt/echamado/app.jar\"]"));
+    }
+
+    @Test
+    void theHealthcheckProbeIsTheOneTheBuildCompiles() {
+        List<Instruction> dockerfile = parse(Tools.read(Tools.ROOT.resolve("Dockerfile")));
+        String source = "src/tools/java/com/echamado/tools/HealthCheck.java";
+        assertThat(Tools.ROOT.resolve(source)).isRegularFile();
+        assertThat(dockerfile)
+                .anyMatch(i -> i.keyword().equals("RUN")
+                        && i.args().contains("javac --release 17")
+                        && i.args().contains(source));
+        assertThat(finalStage(dockerfile))
+                .filteredOn(i -> i.keyword().equals("HEALTHCHECK"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.args()).contains("\"com.echamado.tools.HealthCheck\""));
+        assertThat(Tools.read(Tools.ROOT.resolve(".dockerignore")).lines())
+                .as("the probe's source is let into the build context")
+                .contains("!" + source);
+    }
+
+    /** The layer names of the final stage's {@code COPY --from=… …/layers/<name>/ …} instructions, in order. */
+    static List<String> copiedLayers(List<Instruction> stage) {
+        List<String> out = new ArrayList<>();
+        for (Instruction i : stage) {
+            var m = LAYER_COPY.matcher(i.args());
+            if (i.keyword().equals("COPY") && m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -71,7 +130,8 @@ class DockerfileRulesTest {
                 .contains("USER must be numeric")
                 .contains("HEALTHCHECK must use exec form")
                 .contains("HEALTHCHECK uses curl")
-                .contains("ENTRYPOINT must use exec form");
+                .contains("ENTRYPOINT must use exec form")
+                .contains("copies the jar whole");
         assertThat(violations(parse("FROM eclipse-temurin:17.0.15_6-jre-jammy\nUSER 0\nENTRYPOINT [\"java\"]\n")))
                 .anyMatch(v -> v.contains("root"))
                 .anyMatch(v -> v.contains("no HEALTHCHECK"));
@@ -117,6 +177,10 @@ class DockerfileRulesTest {
             } else if (Integer.parseInt(user) == 0) {
                 out.add("USER must not be root");
             }
+        }
+        if (!copiedLayers(last).equals(LAYERS)) {
+            out.add("the runtime stage copies the jar whole instead of its layers " + LAYERS
+                    + " one by one: every release would push all its dependencies again");
         }
         List<Instruction> entrypoints =
                 last.stream().filter(i -> i.keyword().equals("ENTRYPOINT")).toList();

@@ -12,10 +12,15 @@ import java.util.List;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The image's HEALTHCHECK probe compiles and exits 0 only on HTTP 200, as Docker expects. */
+/**
+ * The image's HEALTHCHECK probe ({@code src/tools/java}) compiles on its own with the JDK alone, as the Dockerfile
+ * compiles it, and exits 0 only on HTTP 200, as Docker expects.
+ */
+@Tag("deploy")
 class HealthCheckProbeTest {
 
     @TempDir
@@ -34,7 +39,9 @@ class HealthCheckProbeTest {
                         "17",
                         "-d",
                         classes.toString(),
-                        Tools.ROOT.resolve("deploy/docker/HealthCheck.java").toString());
+                        Tools.ROOT
+                                .resolve("src/tools/java/com/echamado/tools/HealthCheck.java")
+                                .toString());
         assertThat(rc).as("javac HealthCheck.java").isZero();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/health/live", exchange -> {
@@ -70,6 +77,6 @@ class HealthCheckProbeTest {
     private static Tools.Result probe(String url) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         assertThat(Files.isExecutable(Path.of(java))).isTrue();
-        return Tools.run(List.of(java, "-Xmx24m", "-cp", classes.toString(), "HealthCheck", url));
+        return Tools.run(List.of(java, "-Xmx24m", "-cp", classes.toString(), "com.echamado.tools.HealthCheck", url));
     }
 }

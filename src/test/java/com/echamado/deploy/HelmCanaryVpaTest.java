@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unknown fields and wrong types, {@link CanaryCheck} the routing (weights, subsets, labels, header match), each with a
  * negative control. The default, staging and production renders contain none of them.
  */
+@Tag("deploy")
 class HelmCanaryVpaTest {
 
     static final String CANARY_VALUES = "ci/canary-values.yaml";

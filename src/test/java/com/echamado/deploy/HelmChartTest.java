@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +38,7 @@ import org.yaml.snakeyaml.Yaml;
  * production values, and every rendered object checked against the Kubernetes model and against what the service
  * needs (probe paths, graceful shutdown, restricted security context).
  */
+@Tag("deploy")
 class HelmChartTest {
 
     static final Path CHART = Tools.ROOT.resolve("deploy/helm/echamado");

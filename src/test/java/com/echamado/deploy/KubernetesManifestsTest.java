@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * class with {@code -Dechamado.k8s.write=true}). Each folder's kustomization.yaml is built with
  * {@code kubectl kustomize} (offline) and the result checked against the Kubernetes model.
  */
+@Tag("deploy")
 class KubernetesManifestsTest {
 
     static final Path K8S = Tools.ROOT.resolve("deploy/k8s");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code nginx -t} on deploy/nginx/nginx.conf. Compose host names do not resolve here, so a copy is tested with the
  * upstream rewritten to 127.0.0.1 and a throw-away self-signed certificate.
  */
+@Tag("deploy")
 class NginxConfigTest {
 
     static final Path CONF = Tools.ROOT.resolve("deploy/nginx/nginx.conf");

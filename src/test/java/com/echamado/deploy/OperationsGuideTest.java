@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * link to a section, from the guide, the README, the alert rules and the scripts) land on a heading, it says how to
  * get a shell into the distroless pod, and the CI internals live in docs/ci.md.
  */
+@Tag("deploy")
 class OperationsGuideTest {
 
     static final Path GUIDE = Tools.ROOT.resolve("docs/operations.md");

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The alert rules pass {@code promtool check rules} and their unit tests, the Prometheus configuration passes
  * {@code promtool check config}, and rules and dashboard query only metrics that the service exports.
  */
+@Tag("deploy")
 class PrometheusRulesTest {
 
     static final Path MONITORING = Tools.ROOT.resolve("deploy/monitoring");

@@ -24,11 +24,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The packaged jar under the image's runtime constraints, without Docker (reliability-security.md §1.2, T9): bubblewrap
+ * The image's application, without Docker: the packaged jar split into its layers as the Dockerfile does and merged as
+ * its COPY instructions do, under the image's runtime constraints (reliability-security.md §1.2, T9): bubblewrap
  * runs it as uid/gid 10001 with the whole root filesystem bind-mounted read-only and only /tmp writable, with the
  * environment the Dockerfile sets (JAVA_TOOL_OPTIONS, SERVER_TOMCAT_BASEDIR, HOME) and the {@code local} profile keeping
  * its embedded PostgreSQL's data and signing key under /tmp/echamado. It must answer {@code /health/ready} with 200.
@@ -41,6 +43,7 @@ import org.opentest4j.TestAbortedException;
  * or when the kernel forbids user namespaces (also on CI: that is the machine, not the project); fails on CI when bwrap
  * is missing or itself broken.
  */
+@Tag("deploy")
 class ReadOnlyRuntimeIT {
 
     static final Path WORK = Tools.ROOT.resolve("target/readonly-runtime");
@@ -49,6 +52,9 @@ class ReadOnlyRuntimeIT {
 
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     static String bwrap;
 
@@ -75,7 +81,7 @@ class ReadOnlyRuntimeIT {
     }
 
     @Test
-    void thePackagedJarServesWithAReadOnlyRootAndOnlyTmpWritable() throws Exception {
+    void theImagesLayersServeWithAReadOnlyRootAndOnlyTmpWritable() throws Exception {
         Path jar = Path.of(System.getProperty("echamado.jar", ""));
         assertThat(jar)
                 .as("the packaged jar (echamado.jar system property, set by the pom)")
@@ -92,10 +98,13 @@ class ReadOnlyRuntimeIT {
         // Start-up speed only (this JVM runs once); JAVA_TOOL_OPTIONS stays exactly the image's.
         env.put("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1");
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The jar is bound read-only into /tmp so that the test works wherever the checkout lives (even under /tmp).
+        Path image = imageLayout(jar);
+        // The image's /opt/echamado is bound read-only into /tmp so that the test works wherever the checkout lives
+        // (even under /tmp); the command is the Dockerfile's ENTRYPOINT (DockerfileRulesTest) with that path.
         List<String> command = sandbox(
-                tmp, List.of("--ro-bind", jar.toString(), "/tmp/app.jar"), List.of(java, "-jar", "/tmp/app.jar"));
+                tmp,
+                List.of("--ro-bind", image.toString(), "/tmp/opt-echamado"),
+                List.of(JAVA, "-jar", "/tmp/opt-echamado/app.jar"));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
@@ -123,6 +132,53 @@ class ReadOnlyRuntimeIT {
                 .isRegularFile();
         assertThat(tmp.resolve("echamado/jwt-signing-key.pem")).isRegularFile();
         assertThat(tmp.resolve("tomcat")).as("SERVER_TOMCAT_BASEDIR").isDirectory();
+    }
+
+    /**
+     * The image's /opt/echamado: the packaged jar as the build stage's app.jar, split by the Dockerfile's extract
+     * command, its layers merged in the order of the runtime stage's COPY instructions. Every layer the jar has must be
+     * among them, or the image would miss classes or libraries.
+     */
+    static Path imageLayout(Path jar) throws IOException {
+        Path build = freshDir("build");
+        Files.copy(jar, build.resolve("app.jar"));
+        Path layers = build.resolve("layers");
+        Tools.run(List.of(
+                        JAVA,
+                        "-Djarmode=tools",
+                        "-jar",
+                        build.resolve("app.jar").toString(),
+                        "extract",
+                        "--layers",
+                        "--destination",
+                        layers.toString()))
+                .assertSuccess("java -Djarmode=tools -jar app.jar extract --layers");
+        List<String> copied = DockerfileRulesTest.copiedLayers(DockerfileRulesTest.finalStage(
+                DockerfileRulesTest.parse(Tools.read(Tools.ROOT.resolve("Dockerfile")))));
+        try (Stream<Path> extracted = Files.list(layers)) {
+            assertThat(extracted.map(p -> p.getFileName().toString()))
+                    .as("the jar's layers, each copied by the Dockerfile")
+                    .containsExactlyInAnyOrderElementsOf(copied);
+        }
+        Path image = freshDir("image");
+        for (String layer : copied) {
+            Path from = layers.resolve(layer);
+            try (Stream<Path> walk = Files.walk(from)) {
+                for (Path source : walk.toList()) {
+                    Path target = image.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+        }
+        assertThat(image.resolve("app.jar"))
+                .as("the application layer's thin jar")
+                .isRegularFile();
+        assertThat(image.resolve("lib")).as("the dependency layers' lib/").isDirectory();
+        return image;
     }
 
     /** bwrap with the image's constraints around {@code command}. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on a real deployment; Micrometer's default request metrics, which nothing queries, are not exported beside the
  * service's own.
  */
+@Tag("deploy")
 class ScrapedMetricsIntegrationTests extends IntegrationTest {
 
     @TempDir

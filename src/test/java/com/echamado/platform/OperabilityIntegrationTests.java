@@ -60,6 +60,21 @@ class OperabilityIntegrationTests extends IntegrationTest {
                 .contains("hikaricp_connections_active");
     }
 
+    /** Sign-out and the authorization server's endpoints are answered by filters, not handler mappings. */
+    @Test
+    void requestsThatSecurityFiltersAnswerAreCountedUnderTheirPath() {
+        http().get("/oauth2/jwks");
+        http().postForm("/oauth2/token", java.util.Map.of("grant_type", "client_credentials"));
+        http().get("/.well-known/openid-configuration");
+        http().get("/tickets/no-such-page-" + System.nanoTime() + "/x/y");
+        String metrics = http().get("/metrics").body();
+        assertThat(metrics)
+                .contains("route=\"/oauth2/jwks\"")
+                .contains("route=\"/oauth2/token\"")
+                .contains("route=\"/.well-known/openid-configuration\"")
+                .doesNotContain("route=\"/tickets/no-such-page-");
+    }
+
     @Test
     void noOtherActuatorEndpointIsReachable() {
         for (String path : new String[] {"/actuator", "/actuator/env", "/env", "/heapdump", "/loggers", "/beans"}) {

@@ -7,6 +7,7 @@ import com.echamado.identity.IdentityProperties;
 import com.echamado.identity.PasswordChangeGate;
 import com.echamado.identity.SignedInSessions;
 import com.echamado.identity.UserManagement;
+import com.echamado.platform.security.FilterServedPaths;
 import com.echamado.platform.security.SecurityEvents;
 import com.echamado.platform.security.SecurityHeaders;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -156,6 +157,22 @@ class AuthorizationServerConfiguration {
             settings.issuer(properties.issuer());
         }
         return settings.build();
+    }
+
+    /** The authorization server's endpoints are answered by its filters: metrics label them with their path. */
+    @Bean
+    FilterServedPaths authorizationServerPaths(AuthorizationServerSettings settings) {
+        return FilterServedPaths.of(
+                "identity-authserver",
+                settings.getAuthorizationEndpoint(),
+                settings.getTokenEndpoint(),
+                settings.getJwkSetEndpoint(),
+                settings.getTokenRevocationEndpoint(),
+                settings.getTokenIntrospectionEndpoint(),
+                settings.getOidcUserInfoEndpoint(),
+                settings.getOidcLogoutEndpoint(),
+                "/.well-known/openid-configuration",
+                "/.well-known/oauth-authorization-server");
     }
 
     @Bean

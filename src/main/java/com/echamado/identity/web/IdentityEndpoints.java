@@ -9,12 +9,17 @@ import com.echamado.identity.PasswordChange;
 import com.echamado.identity.PasswordChangeGate;
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
+import com.echamado.platform.security.FilterServedPaths;
 import com.echamado.platform.security.HttpSecurityContribution;
+import com.echamado.platform.security.SignInForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
-/** Who may call the identity module's endpoints, and the login form, logout and password gate of the web chain. */
+/**
+ * Who may call the identity module's endpoints, and the login form, logout and password gate of the web chain (the
+ * sign-in form and the filter-served paths are published for the platform's rate limit and metrics).
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityEndpoints {
 
@@ -46,6 +51,18 @@ class IdentityEndpoints {
                 post("/api/v1/clients", Access.ADMIN),
                 get("/api/v1/clients/{clientId}", Access.ADMIN),
                 delete("/api/v1/clients/{clientId}", Access.ADMIN));
+    }
+
+    /** The form that {@link #loginForm()} configures; the platform's login rate limit counts attempts there. */
+    @Bean
+    SignInForm signInForm() {
+        return new SignInForm("/login", "username");
+    }
+
+    /** Sign-in and sign-out are answered by Spring Security's filters: metrics label them with their path. */
+    @Bean
+    FilterServedPaths signInPaths() {
+        return FilterServedPaths.of("identity", "/login", "/logout");
     }
 
     @Bean

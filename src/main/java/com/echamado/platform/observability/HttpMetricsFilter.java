@@ -26,24 +26,14 @@ class HttpMetricsFilter extends OncePerRequestFilter {
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
     };
 
-    /** Endpoints served by security filters (no handler mapping), named as they are. */
-    private static final Set<String> FILTER_ROUTES = Set.of(
-            "/login",
-            "/logout",
-            "/oauth2/authorize",
-            "/oauth2/token",
-            "/oauth2/jwks",
-            "/oauth2/revoke",
-            "/oauth2/introspect",
-            "/userinfo",
-            "/connect/logout",
-            "/.well-known/openid-configuration",
-            "/.well-known/oauth-authorization-server");
+    /** Endpoints served by the modules' security filters (no handler mapping), named as they are. */
+    private final Set<String> filterRoutes;
 
     private final MeterRegistry registry;
 
-    HttpMetricsFilter(MeterRegistry registry) {
+    HttpMetricsFilter(MeterRegistry registry, Set<String> filterRoutes) {
         this.registry = registry;
+        this.filterRoutes = Set.copyOf(filterRoutes);
     }
 
     @Override
@@ -70,13 +60,13 @@ class HttpMetricsFilter extends OncePerRequestFilter {
         }
     }
 
-    static String route(HttpServletRequest request, int status) {
+    String route(HttpServletRequest request, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern != null) {
             return pattern.toString();
         }
         String uri = request.getRequestURI();
-        if (FILTER_ROUTES.contains(uri)) {
+        if (filterRoutes.contains(uri)) {
             return uri;
         }
         return status == 404 ? "NOT_FOUND" : "OTHER";

@@ -4,8 +4,10 @@ import static com.echamado.platform.security.EndpointRule.get;
 
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
+import com.echamado.platform.security.FilterServedPaths;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +24,11 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<HttpMetricsFilter> httpMetricsFilter(MeterRegistry registry) {
-        var registration = new FilterRegistrationBean<>(new HttpMetricsFilter(registry));
+    FilterRegistrationBean<HttpMetricsFilter> httpMetricsFilter(
+            MeterRegistry registry, ObjectProvider<FilterServedPaths> filterServedPaths) {
+        var filterRoutes =
+                FilterServedPaths.union(filterServedPaths.orderedStream().toList());
+        var registration = new FilterRegistrationBean<>(new HttpMetricsFilter(registry, filterRoutes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

@@ -11,82 +11,23 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code --verify-data}: the same binary as an integrity checker for backups and disaster recovery. It starts only a
  * data source (no web server, no migrations, no schedulers), checks the database and prints one line per check;
- * the exit code is 0 when everything is sound and 1 otherwise.
+ * the exit code is 0 when everything is sound and 1 otherwise. The checks are the modules' own ({@link DataCheck}
+ * beans, each over the tables its module owns); this class checks only the schema history and reports the outbox.
  */
 public final class DataVerification {
 
     public static final String FLAG = "--verify-data";
 
-    /** A check: a name, and SQL that counts the rows violating it (0 = sound). */
-    record Check(String name, String violationsSql) {}
-
-    static final List<Check> CHECKS = List.of(
-            new Check(
-                    "ticket numbers are unique",
-                    "select count(*) from (select number from ticket group by number having count(*) > 1) d"),
-            new Check(
-                    "the ticket-number sequence is ahead of every ticket",
-                    "select count(*) from ticket where number > (select last_value from ticket_number_seq)"),
-            new Check(
-                    "every ticket has its 'created' history entry",
-                    "select count(*) from ticket t where not exists (select 1 from ticket_history h"
-                            + " where h.ticket_id = t.id and h.field = 'created')"),
-            new Check(
-                    "history rows belong to tickets",
-                    "select count(*) from ticket_history h where not exists (select 1 from ticket t where t.id = h.ticket_id)"),
-            new Check(
-                    "comments belong to tickets",
-                    "select count(*) from ticket_comment c where not exists (select 1 from ticket t where t.id = c.ticket_id)"),
-            new Check(
-                    "tickets refer to existing catalog entries",
-                    "select count(*) from ticket t where not exists (select 1 from catalog_entry e where e.id = t.status_id)"
-                            + " or not exists (select 1 from catalog_entry e where e.id = t.department_id)"
-                            + " or not exists (select 1 from catalog_entry e where e.id = t.type_id)"
-                            + " or not exists (select 1 from catalog_entry e where e.id = t.category_id)"),
-            new Check(
-                    "tickets refer to existing users",
-                    "select count(*) from ticket t where not exists (select 1 from app_user u where u.id = t.requester_id)"
-                            + " or (t.assignee_id is not null and not exists"
-                            + " (select 1 from app_user u where u.id = t.assignee_id))"),
-            new Check(
-                    "department members are existing users",
-                    "select count(*) from department_agent a where not exists (select 1 from app_user u where u.id = a.user_id)"),
-            new Check(
-                    "closed tickets have a closing time and open ones none",
-                    "select count(*) from ticket where (is_closed and closed_at is null) or (not is_closed and closed_at is not null)"),
-            new Check(
-                    "the dashboard's open-ticket counters equal a recount",
-                    "select count(*) from ((select department_id, status_id, priority, unassigned, n"
-                            + " from ticket_open_count where n <> 0"
-                            + " except select department_id, status_id, priority, unassigned, n from ticket_open_recount)"
-                            + " union all (select department_id, status_id, priority, unassigned, n from ticket_open_recount"
-                            + " except select department_id, status_id, priority, unassigned, n from ticket_open_count)) d"),
-            new Check(
-                    "the dashboard's daily counters equal a recount",
-                    "select count(*) from ((select stat_day, department_id, opened, closed, first_response_us,"
-                            + " first_responses, resolution_us, resolutions from ticket_daily_count"
-                            + " where opened <> 0 or closed <> 0 or first_responses <> 0 or resolutions <> 0"
-                            + " except select stat_day, department_id, opened, closed, first_response_us, first_responses,"
-                            + " resolution_us, resolutions from ticket_daily_recount)"
-                            + " union all (select stat_day, department_id, opened, closed, first_response_us,"
-                            + " first_responses, resolution_us, resolutions from ticket_daily_recount"
-                            + " except select stat_day, department_id, opened, closed, first_response_us, first_responses,"
-                            + " resolution_us, resolutions from ticket_daily_count)) d"),
-            new Check(
-                    "exactly one initial and one resolving status",
-                    "select case when (select count(*) from catalog_entry where kind = 'STATUS' and is_initial) = 1"
-                            + " and (select count(*) from catalog_entry where kind = 'STATUS' and is_resolving) = 1"
-                            + " then 0 else 1 end"),
-            new Check(
-                    "at least one administrator",
-                    "select case when exists (select 1 from app_user_role r join app_user u on u.id = r.user_id"
-                            + " where r.role = 'ADMIN' and u.enabled) then 0 else 1 end"));
+    /** The application's package, below which the modules' {@link DataCheck}s live. */
+    static final String APPLICATION_PACKAGE = "com.echamado";
 
     private DataVerification() {}
 
@@ -97,7 +38,11 @@ public final class DataVerification {
                 .properties("spring.main.banner-mode=off")
                 .run(args)) {
             DataSource dataSource = context.getBean(DataSource.class);
-            List<String> failures = verify(dataSource, new JdbcTemplate(dataSource));
+            List<DataCheck.Check> checks = context.getBeanProvider(DataCheck.class)
+                    .orderedStream()
+                    .flatMap(module -> module.checks().stream())
+                    .toList();
+            List<String> failures = verify(dataSource, new JdbcTemplate(dataSource), checks);
             System.out.println(
                     failures.isEmpty()
                             ? "verify-data: the database is sound"
@@ -109,14 +54,14 @@ public final class DataVerification {
         }
     }
 
-    static List<String> verify(DataSource dataSource, JdbcTemplate jdbc) {
+    static List<String> verify(DataSource dataSource, JdbcTemplate jdbc, List<DataCheck.Check> checks) {
         List<String> failures = new ArrayList<>();
         ValidateResult migrations = flyway(dataSource).validateWithResult();
         report(
                 failures,
                 "schema history matches the migrations",
                 migrations.validationSuccessful ? 0 : Math.max(1, migrations.invalidMigrations.size()));
-        for (Check check : CHECKS) {
+        for (DataCheck.Check check : checks) {
             long violations;
             try {
                 Long counted = jdbc.queryForObject(check.violationsSql(), Long.class);
@@ -151,10 +96,14 @@ public final class DataVerification {
     }
 
     /**
-     * Only a data source (on the local profile's embedded PostgreSQL when that is the database): no web server, no
-     * migrations, no schedulers, no message listeners.
+     * Only a data source (on the local profile's embedded PostgreSQL when that is the database) and the modules'
+     * {@link DataCheck}s: no web server, no migrations, no schedulers, no message listeners.
      */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
     @Import(EmbeddedDatabase.class)
+    @ComponentScan(
+            basePackages = APPLICATION_PACKAGE,
+            useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = DataCheck.class))
     static class DataSourceOnly {}
 }

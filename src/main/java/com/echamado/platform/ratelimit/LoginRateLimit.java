@@ -1,6 +1,7 @@
 package com.echamado.platform.ratelimit;
 
 import com.echamado.platform.security.SecurityEvents;
+import com.echamado.platform.security.SignInForm;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits sign-in attempts ({@code POST /login}) per client IP and per account, before authentication runs. Over the
+ * Limits sign-in attempts (a {@code POST} to the {@link SignInForm} that the identity module publishes) per client IP
+ * and per account, before authentication runs. Over the
  * limit: 429 with {@code Retry-After}. If the counter store is unreachable the attempt is let through (the
  * account lockout in the database still applies) and a warning is logged.
  */
@@ -25,23 +27,27 @@ class LoginRateLimit extends OncePerRequestFilter {
     private final AttemptCounters counters;
     private final RateLimitProperties limits;
     private final SecurityEvents events;
+    private final SignInForm form;
 
-    LoginRateLimit(AttemptCounters counters, RateLimitProperties limits, SecurityEvents events) {
+    LoginRateLimit(AttemptCounters counters, RateLimitProperties limits, SecurityEvents events, SignInForm form) {
         this.counters = counters;
         this.limits = limits;
         this.events = events;
+        this.form = form;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
+        return !("POST".equals(request.getMethod()) && form.path().equals(request.getRequestURI()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String ip = request.getRemoteAddr();
-        String account = String.valueOf(request.getParameter("username")).trim().toLowerCase(Locale.ROOT);
+        String account = String.valueOf(request.getParameter(form.usernameParameter()))
+                .trim()
+                .toLowerCase(Locale.ROOT);
         try {
             Duration window = limits.window();
             var byIp = counters.increment("login:ip:" + ip, window);

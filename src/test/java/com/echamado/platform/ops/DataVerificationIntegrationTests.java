@@ -7,6 +7,7 @@ import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestDatabase;
 import com.echamado.support.TestHttp;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,9 @@ class DataVerificationIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    List<DataCheck> checks;
+
     String[] args() {
         return new String[] {
             DataVerification.FLAG, "--spring.profiles.active=test", "--spring.datasource.url=" + TestDatabase.url()
@@ -30,12 +34,35 @@ class DataVerificationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aSoundDatabasePassesEveryCheck(CapturedOutput output) {
+    void aSoundDatabasePassesEveryCheckThatTheModulesContribute(CapturedOutput output) {
         assertThat(DataVerification.run(args())).isZero();
         assertThat(output.getOut())
                 .contains("verify-data: OK   schema history matches the migrations")
+                // tickets
                 .contains("verify-data: OK   ticket numbers are unique")
+                .contains("verify-data: OK   the ticket-number sequence is ahead of every ticket")
+                .contains("verify-data: OK   every ticket has its 'created' history entry")
+                .contains("verify-data: OK   history rows belong to tickets")
+                .contains("verify-data: OK   comments belong to tickets")
+                .contains("verify-data: OK   tickets refer to existing catalog entries")
+                .contains("verify-data: OK   tickets refer to existing users")
+                .contains("verify-data: OK   closed tickets have a closing time and open ones none")
+                // the dashboard's counters
+                .contains("verify-data: OK   the dashboard's open-ticket counters equal a recount")
+                .contains("verify-data: OK   the dashboard's daily counters equal a recount")
+                // catalog
+                .contains("verify-data: OK   department members are existing users")
+                .contains("verify-data: OK   exactly one initial and one resolving status")
+                // identity
+                .contains("verify-data: OK   at least one administrator")
+                .contains("verify-data: INFO events not yet delivered (outbox backlog): ")
                 .contains("verify-data: the database is sound");
+        assertThat(checks.stream().map(check -> check.getClass().getPackageName()))
+                .containsOnly("com.echamado.tickets", "com.echamado.catalog", "com.echamado.identity");
+        assertThat(checks.stream().flatMap(check -> check.checks().stream()))
+                .extracting(DataCheck.Check::name)
+                .hasSize(13)
+                .doesNotHaveDuplicates();
     }
 
     @Test
