@@ -14,5 +14,5 @@
  * knows nothing of counters.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "tickets :: actors", "catalog", "platform", "platform :: *"})
+        allowedDependencies = {"tickets", "tickets :: web", "catalog", "platform", "platform :: *"})
 package com.echamado.dashboard;

@@ -7,17 +7,14 @@ import static com.echamado.platform.security.EndpointRule.put;
 
 import com.echamado.platform.security.Access;
 import com.echamado.platform.security.EndpointRules;
+import com.echamado.platform.web.PageErrors;
 import com.echamado.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -47,22 +44,12 @@ class CommentEndpoints {
      */
     @ControllerAdvice(assignableTypes = CommentActions.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class CommentPageErrors {
+    static class CommentPageErrors extends PageErrors {
 
         @ExceptionHandler(ProblemException.class)
         void rule(ProblemException ex, HttpServletResponse response) throws IOException {
             int status = ex.status().value();
             response.sendError(status == 404 || status == 403 ? status : 409);
-        }
-
-        @ExceptionHandler({ErrorResponseException.class, ServletRequestBindingException.class})
-        void framework(Exception ex, HttpServletResponse response) throws IOException {
-            response.sendError(((ErrorResponse) ex).getStatusCode().value());
-        }
-
-        @ExceptionHandler(TypeMismatchException.class)
-        void typeMismatch(TypeMismatchException ex, HttpServletResponse response) throws IOException {
-            response.sendError(404);
         }
     }
 }

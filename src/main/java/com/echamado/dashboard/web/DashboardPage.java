@@ -1,6 +1,5 @@
 package com.echamado.dashboard.web;
 
-import com.echamado.catalog.Catalog;
 import com.echamado.dashboard.Dashboard;
 import com.echamado.dashboard.Dashboards;
 import com.echamado.tickets.Actor;
@@ -8,6 +7,7 @@ import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
 import com.echamado.tickets.web.Actors;
+import com.echamado.tickets.web.Names;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class DashboardPage {
     private final TicketManagement tickets;
     private final Dashboards dashboards;
     private final Actors actors;
-    private final Catalog catalog;
+    private final Names names;
     private final JsonMapper json;
     private final MessageSource messages;
 
@@ -45,13 +45,13 @@ class DashboardPage {
             TicketManagement tickets,
             Dashboards dashboards,
             Actors actors,
-            Catalog catalog,
+            Names names,
             JsonMapper json,
             MessageSource messages) {
         this.tickets = tickets;
         this.dashboards = dashboards;
         this.actors = actors;
-        this.catalog = catalog;
+        this.names = names;
         this.json = json;
         this.messages = messages;
     }
@@ -60,7 +60,7 @@ class DashboardPage {
     String dashboard(Authentication authentication, Model model, java.util.Locale locale) {
         Actor actor = actors.of(authentication);
         Dashboard dashboard = dashboards.of(actor);
-        CatalogNames entries = CatalogNames.of(catalog, locale);
+        Names.Entries entries = names.catalog();
         TicketPage latest = tickets.list(actor, TicketQuery.firstPage(ROWS));
         TicketPage overdue = tickets.list(actor, overdueFirst());
         model.addAttribute("dashboard", dashboard);
@@ -88,7 +88,7 @@ class DashboardPage {
                 .build();
     }
 
-    private Map<String, Object> charts(Dashboard dashboard, CatalogNames entries, java.util.Locale locale) {
+    private Map<String, Object> charts(Dashboard dashboard, Names.Entries entries, java.util.Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", slices(dashboard.openByStatus(), entries, "status", true));
         out.put("department", slices(dashboard.openByDepartment(), entries, "department", false));
@@ -103,7 +103,7 @@ class DashboardPage {
     }
 
     private static List<Map<String, Object>> slices(
-            Map<String, Long> counts, CatalogNames entries, String param, boolean colored) {
+            Map<String, Long> counts, Names.Entries entries, String param, boolean colored) {
         List<Map<String, Object>> out = new ArrayList<>();
         counts.forEach((id, count) -> {
             UUID key = UUID.fromString(id);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,10 +17,9 @@ import org.springframework.stereotype.Component;
  * The acting user from the token or session: id and roles never come from the request body. An integration's own
  * (client_credentials) token acts under its {@code actor_id} with the role and, as an agent, the {@code departments}
  * an administrator gave the client; a client token without them works no tickets. Exposed as the named interface
- * {@code tickets :: actors} to the adapters of modules that act on tickets for the caller (the dashboard's).
+ * {@code tickets :: web} to the adapters of modules that act on tickets for the caller (the dashboard's).
  */
 @Component
-@NamedInterface("actors")
 public class Actors {
 
     private final TicketManagement tickets;

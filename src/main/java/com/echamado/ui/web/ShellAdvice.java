@@ -1,5 +1,6 @@
 package com.echamado.ui.web;
 
+import com.echamado.tickets.web.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
@@ -9,10 +10,19 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: the viewer (navigation by role), the chosen theme and the request id shown on
- * error pages. Skipped for the JSON API, whose handlers have no layout.
+ * What every page's layout needs, for the pages of every module: the viewer (navigation by role; with their rights on
+ * tickets, which the pages that show tickets use), the chosen theme and the request id shown on error pages. The
+ * viewer is skipped for the JSON API, whose handlers have no layout.
  */
-@ControllerAdvice(basePackages = {"com.echamado.ui.web", "com.echamado.identity.web", "com.echamado.dashboard.web"})
+@ControllerAdvice(
+        basePackages = {
+            "com.echamado.ui.web",
+            "com.echamado.identity.web",
+            "com.echamado.catalog.web",
+            "com.echamado.tickets.web",
+            "com.echamado.dashboard.web",
+            "com.echamado.comments.web"
+        })
 class ShellAdvice {
 
     static final String THEME_COOKIE = "ECHAMADO_THEME";

@@ -3,6 +3,7 @@ package com.echamado.ui.web;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.security.CurrentUser;
 import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.web.Viewer;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

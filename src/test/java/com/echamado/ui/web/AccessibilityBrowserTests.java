@@ -7,6 +7,7 @@ import com.echamado.comments.Comments;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
+import com.echamado.support.UiFixtures;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.io.IOException;

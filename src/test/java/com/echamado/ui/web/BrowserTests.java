@@ -7,6 +7,7 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestUsers;
+import com.echamado.support.UiFixtures;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

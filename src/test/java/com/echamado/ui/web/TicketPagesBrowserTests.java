@@ -6,6 +6,7 @@ import com.echamado.catalog.Catalog;
 import com.echamado.catalog.Priority;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
+import com.echamado.support.UiFixtures;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.NewTicket;
 import com.echamado.tickets.TicketChanges;

@@ -11,6 +11,7 @@ import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestUsers;
+import com.echamado.support.UiFixtures;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.echamado.identity.Role;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
+import com.echamado.support.UiFixtures;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
