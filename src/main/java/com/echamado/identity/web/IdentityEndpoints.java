@@ -35,6 +35,8 @@ class IdentityEndpoints {
                 get(PasswordChange.PAGE, Access.AUTHENTICATED),
                 post(PasswordChange.PAGE, Access.AUTHENTICATED),
                 get("/oauth2/consent", Access.AUTHENTICATED),
+                get("/account/profile", Access.AUTHENTICATED),
+                post("/account/profile", Access.AUTHENTICATED),
                 get("/api/v1/me", Access.AUTHENTICATED),
                 post("/api/v1/me/password", Access.AUTHENTICATED),
                 get("/api/v1/me/notifications", Access.AUTHENTICATED),

@@ -40,6 +40,26 @@ class TicketEndpoints {
                 get("/api/v1/tickets/{id}/history", Access.AUTHENTICATED));
     }
 
+    /** The ticket pages; per-ticket rights are the facade's, these rules only gate pages by role. */
+    @Bean
+    EndpointRules ticketPageRules() {
+        return EndpointRules.of(
+                "ticket-pages",
+                get("/tickets", Access.AUTHENTICATED),
+                get("/tickets/new", Access.AUTHENTICATED),
+                post("/tickets/new", Access.AUTHENTICATED),
+                get("/tickets/subcategories", Access.AUTHENTICATED),
+                get("/tickets/{number}", Access.AUTHENTICATED),
+                get("/tickets/{number}/edit", Access.AUTHENTICATED),
+                post("/tickets/{number}/edit", Access.AUTHENTICATED),
+                post("/tickets/{number}/reopen", Access.AUTHENTICATED),
+                post("/tickets/{number}/rate", Access.AUTHENTICATED),
+                post("/tickets/{number}/assign", Access.AGENT),
+                post("/tickets/{number}/transition", Access.AGENT),
+                post("/tickets/{number}/resolve", Access.AGENT),
+                post("/tickets/{number}/close", Access.AGENT));
+    }
+
     /** Ahead of the platform's {@code ApiProblems}, which answers other stale writes with 409. */
     @RestControllerAdvice(assignableTypes = {TicketsApi.class, TicketWritingApi.class})
     @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -72,7 +72,10 @@ class UiConfiguration implements WebMvcConfigurer {
         }
     }
 
-    /** Per-ticket rights are the facade's; these rules only gate pages by role. */
+    /**
+     * The shell's own addresses and the administration area (every page below {@code /admin/} is an administrator's,
+     * whichever module serves it); each module's other pages declare their rules beside them.
+     */
     @Bean
     EndpointRules uiEndpointRules() {
         return EndpointRules.of(
@@ -82,21 +85,6 @@ class UiConfiguration implements WebMvcConfigurer {
                 get("/js/**", Access.PUBLIC),
                 get("/webjars/**", Access.PUBLIC),
                 get("/favicon.ico", Access.PUBLIC),
-                get("/tickets", Access.AUTHENTICATED),
-                get("/tickets/new", Access.AUTHENTICATED),
-                post("/tickets/new", Access.AUTHENTICATED),
-                get("/tickets/subcategories", Access.AUTHENTICATED),
-                get("/tickets/{number}", Access.AUTHENTICATED),
-                get("/tickets/{number}/edit", Access.AUTHENTICATED),
-                post("/tickets/{number}/edit", Access.AUTHENTICATED),
-                post("/tickets/{number}/reopen", Access.AUTHENTICATED),
-                post("/tickets/{number}/rate", Access.AUTHENTICATED),
-                post("/tickets/{number}/assign", Access.AGENT),
-                post("/tickets/{number}/transition", Access.AGENT),
-                post("/tickets/{number}/resolve", Access.AGENT),
-                post("/tickets/{number}/close", Access.AGENT),
-                get("/account/profile", Access.AUTHENTICATED),
-                post("/account/profile", Access.AUTHENTICATED),
                 get("/admin/**", Access.ADMIN),
                 post("/admin/**", Access.ADMIN));
     }
