@@ -21,10 +21,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The identity module alone (with the platform it builds on), on a PostgreSQL database of its own: its facade's use
- * cases and the events it publishes, without the ticket, catalog, notification or page modules.
+ * The identity module (with the platform it builds on), on a PostgreSQL database of its own: its facade's use cases
+ * and the events it publishes, without the ticket, notification or dashboard modules. The catalog comes along only
+ * because identity's administration pages list departments through the {@code AgentDepartments} port it implements.
  */
-@ApplicationModuleTest(extraIncludes = "platform")
+@ApplicationModuleTest(extraIncludes = {"platform", "catalog"})
 @ActiveProfiles("test")
 @ExtendWith(Services.class)
 @Import(TestClock.Configuration.class)
