@@ -209,8 +209,8 @@ final class ClockTimeline {
                     Duration gained = calendar.between(last, to);
                     if (goal != null) {
                         cycle.warnedAt =
-                                crossing(cycle.warnedAt, policy.warning(goal), cycle.elapsed, gained, calendar);
-                        cycle.breachedAt = crossing(cycle.breachedAt, goal, cycle.elapsed, gained, calendar);
+                                crossing(cycle.warnedAt, policy.warning(goal), cycle.elapsed, gained, to, calendar);
+                        cycle.breachedAt = crossing(cycle.breachedAt, goal, cycle.elapsed, gained, to, calendar);
                     }
                     cycle.elapsed = cycle.elapsed.plus(gained);
                 }
@@ -219,13 +219,24 @@ final class ClockTimeline {
         last = to;
     }
 
-    /** When the threshold is first passed while {@code gained} is added to {@code elapsed}: strictly past it. */
+    /**
+     * The instant the threshold is reached while the span up to {@code to} adds {@code gained}, if that instant lies
+     * strictly before {@code to}: a reply exactly at the deadline is in time, one after it (even when no business
+     * time passed since, e.g. in the evening) is late.
+     */
     private Instant crossing(
-            Instant known, Duration threshold, Duration elapsed, Duration gained, BusinessCalendar calendar) {
-        if (known != null || elapsed.plus(gained).compareTo(threshold) <= 0) {
+            Instant known,
+            Duration threshold,
+            Duration elapsed,
+            Duration gained,
+            Instant to,
+            BusinessCalendar calendar) {
+        if (known != null || elapsed.plus(gained).compareTo(threshold) < 0) {
             return known;
         }
-        return calendar.add(last, threshold.compareTo(elapsed) > 0 ? threshold.minus(elapsed) : Duration.ZERO);
+        Instant reached =
+                calendar.add(last, threshold.compareTo(elapsed) > 0 ? threshold.minus(elapsed) : Duration.ZERO);
+        return reached.isBefore(to) ? reached : null;
     }
 
     /** A new policy with a smaller target may find the time already used past it: that happened at the change. */
