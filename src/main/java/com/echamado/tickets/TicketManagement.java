@@ -182,7 +182,9 @@ public class TicketManagement {
                 && !catalog.worksIn(ticket.assigneeId(), changes.departmentId())) {
             ticket.assignTo(null, now);
         }
-        return save(ticket, actor, now);
+        TicketView view = save(ticket, actor, now);
+        events.publishEvent(new TicketEdited(UUID.randomUUID(), now, view.id()));
+        return view;
     }
 
     public TicketView assign(Actor actor, UUID id, long expectedVersion, UUID assigneeId) {
