@@ -6,13 +6,13 @@ import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
+import com.echamado.support.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -334,8 +334,29 @@ class SlaIntegrationTests extends IntegrationTest {
         assertThat(TestHttp.parse(preview).get(0).get("dueAt").asString()).isEqualTo("2026-12-28T12:00:00Z");
     }
 
-    static long count(ResultSet rs) throws Exception {
-        rs.next();
-        return rs.getLong(1);
+    @Test
+    void theTicketPageLoadsTheSlaCardInTheViewersLanguageAndAdministratorsSeeTheSlaPage() {
+        JsonNode policy = policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
+        String id = openInfraTicket().get("id").asString();
+        slaOf(id, admin, s -> s.get("clocks").size() == 2);
+        UserView administrator = users.create(Role.ADMIN);
+        TestHttp browser = http();
+        browser.login(administrator.email(), TestUsers.PASSWORD);
+
+        HttpResponse<String> portuguese = browser.get("/tickets/" + id + "/sla");
+        assertThat(portuguese.statusCode()).as(portuguese.body()).isEqualTo(200);
+        assertThat(portuguese.body())
+                .contains("Primeira resposta", "No prazo", policy.get("name").asString());
+        browser.get("/login?lang=en");
+        HttpResponse<String> english = browser.get("/tickets/" + id + "/sla");
+        assertThat(english.body()).contains("First response", "In time", "business min left");
+
+        HttpResponse<String> page = browser.get("/admin/sla");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(policy.get("name").asString(), "A ticket opened now is due");
+
+        TestHttp requesterBrowser = http();
+        requesterBrowser.login(requester.email(), TestUsers.PASSWORD);
+        assertThat(requesterBrowser.get("/admin/sla").statusCode()).isEqualTo(403);
     }
 }

@@ -36,6 +36,9 @@ class SlaEndpoints {
                 get("/api/v1/sla/tickets/{id}", Access.AUTHENTICATED),
                 get("/admin/sla", Access.ADMIN),
                 post("/admin/sla/calendars", Access.ADMIN),
-                post("/admin/sla/policies", Access.ADMIN));
+                post("/admin/sla/calendars/{id}/holidays", Access.ADMIN),
+                post("/admin/sla/policies", Access.ADMIN),
+                post("/admin/sla/policies/{id}/delete", Access.ADMIN),
+                get("/tickets/{id}/sla", Access.AUTHENTICATED));
     }
 }
