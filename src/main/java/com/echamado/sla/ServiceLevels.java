@@ -26,6 +26,9 @@ public class ServiceLevels {
     /** The deadline a policy gives one target of a ticket opened at the preview's instant. */
     public record Preview(SlaTarget target, long minutes, Instant dueAt) {}
 
+    /** A ticket whose nearest running target is due soon (or already late). */
+    public record AtRisk(UUID ticketId, long number, TicketClockView nearest) {}
+
     private final Calendars calendars;
     private final Policies policies;
     private final TicketClocks clocks;
@@ -169,6 +172,32 @@ public class ServiceLevels {
     public TicketSlaView ticket(Actor actor, UUID ticketId) {
         tickets.get(actor, ticketId);
         return clocks.view(ticketId, clock.instant());
+    }
+
+    /**
+     * The tickets the actor may see whose nearest running target is due within {@code within} (late ones included),
+     * soonest first: "breaching in the next hour". Read through the running-deadline index; visibility is the tickets
+     * facade's rule, asked per candidate (each in its own transaction, so that a refusal spoils nothing).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public List<AtRisk> atRisk(Actor actor, java.time.Duration within, int limit) {
+        Instant now = clock.instant();
+        List<AtRisk> result = new ArrayList<>();
+        for (UUID ticketId : clocks.dueBefore(now.plus(within), limit * 4)) {
+            if (result.size() == limit) {
+                break;
+            }
+            try {
+                long number = tickets.get(actor, ticketId).number();
+                TicketClockView nearest = clocks.view(ticketId, now).nearest();
+                if (nearest != null) {
+                    result.add(new AtRisk(ticketId, number, nearest));
+                }
+            } catch (com.echamado.tickets.TicketException notVisible) {
+                // not the actor's ticket
+            }
+        }
+        return result;
     }
 
     private void changed(UUID policyId) {

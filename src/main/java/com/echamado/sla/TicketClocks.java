@@ -186,6 +186,19 @@ class TicketClocks {
                 clocks);
     }
 
+    /** Tickets with a running target due before {@code before}, soonest first (the running-deadline index). */
+    List<UUID> dueBefore(Instant before, int limit) {
+        return jdbc
+                .queryForList(
+                        "select ticket_id, min(deadline_at) as due from sla_ticket_clock where running and deadline_at < ?"
+                                + " group by ticket_id order by due limit ?",
+                        Timestamp.from(before),
+                        limit)
+                .stream()
+                .map(row -> (UUID) row.get("ticket_id"))
+                .toList();
+    }
+
     static TicketClockView clockView(
             SlaTarget target,
             int cycle,

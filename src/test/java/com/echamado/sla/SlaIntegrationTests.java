@@ -270,6 +270,17 @@ class SlaIntegrationTests extends IntegrationTest {
         assertThat(clock(sla, SlaTarget.FIRST_RESPONSE).get("state").asString()).isEqualTo("BREACHED");
         assertThat(clock(sla, SlaTarget.FIRST_RESPONSE).get("remainingMinutes").asLong())
                 .isLessThan(0);
+
+        // "Breaching in the next hour" lists it for whoever may see it, and only for them.
+        HttpResponse<String> atRisk = http.json("GET", "/api/v1/sla/at-risk?within=PT1H", admin, null);
+        assertThat(atRisk.statusCode()).as(atRisk.body()).isEqualTo(200);
+        assertThat(atRisk.body()).contains(id);
+        String otherAgent = users.token(users.create(Role.SUPPORT));
+        HttpResponse<String> notTheirs = http.json("GET", "/api/v1/sla/at-risk?within=PT1H", otherAgent, null);
+        assertThat(notTheirs.statusCode()).isEqualTo(200);
+        assertThat(notTheirs.body()).doesNotContain(id);
+        assertThat(http.json("GET", "/api/v1/sla/at-risk", requesterToken, null).statusCode())
+                .isEqualTo(403);
     }
 
     @Test

@@ -110,13 +110,27 @@ class SlaApi {
         return sla.preview(id, at == null ? Instant.now() : at);
     }
 
+    /** "Breaching in the next hour": {@code within} as an ISO-8601 duration, {@code PT1H} by default. */
+    @GetMapping("/at-risk")
+    List<ServiceLevels.AtRisk> atRisk(
+            @RequestParam(defaultValue = "PT1H") java.time.Duration within,
+            @RequestParam(defaultValue = "50")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(200)
+                    int limit,
+            Authentication authentication) {
+        return sla.atRisk(actor(authentication), within, limit);
+    }
+
     @GetMapping("/tickets/{id}")
     TicketSlaView ticket(@PathVariable UUID id, Authentication authentication) {
+        return sla.ticket(actor(authentication), id);
+    }
+
+    private com.echamado.tickets.Actor actor(Authentication authentication) {
         UUID user = CurrentUser.id(authentication)
-                .orElseThrow(() -> new AccessDeniedException("A ticket's SLA is read by a signed-in user"));
-        boolean admin = has(authentication, "ROLE_ADMIN");
-        boolean agent = has(authentication, "ROLE_SUPPORT");
-        return sla.ticket(tickets.actor(user, admin, agent), id);
+                .orElseThrow(() -> new AccessDeniedException("The SLA is read by a signed-in user"));
+        return tickets.actor(user, has(authentication, "ROLE_ADMIN"), has(authentication, "ROLE_SUPPORT"));
     }
 
     static boolean has(Authentication authentication, String authority) {

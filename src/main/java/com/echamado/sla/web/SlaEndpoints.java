@@ -34,6 +34,7 @@ class SlaEndpoints {
                 delete("/api/v1/sla/policies/{id}", Access.ADMIN),
                 get("/api/v1/sla/policies/{id}/preview", Access.ADMIN),
                 get("/api/v1/sla/tickets/{id}", Access.AUTHENTICATED),
+                get("/api/v1/sla/at-risk", Access.AGENT),
                 get("/admin/sla", Access.ADMIN),
                 post("/admin/sla/calendars", Access.ADMIN),
                 post("/admin/sla/calendars/{id}/holidays", Access.ADMIN),
