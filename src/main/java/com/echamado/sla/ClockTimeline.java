@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Replays a ticket's facts from its opening and tells, per target, the business time used, whether the clock runs,
  * and the warning and deadline instants. Everything follows from the facts, the policies and the calendars, so a
- * recomputation always gives the same answer.
+ * recomputation always gives the same answer. (Longer than most classes: it is the one state machine of the SLA
+ * rules, kept whole so that the rules read in one place.)
  *
  * <ul>
  *   <li>Between two facts each running clock gains the business time of the calendar of the policy that matched the

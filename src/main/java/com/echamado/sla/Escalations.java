@@ -64,11 +64,9 @@ class Escalations {
         }
         Instant now = clock.instant();
         List<Due> due = jdbc.query(
-                "select c.ticket_id, c.target, c.cycle, c.policy_id, c.warning_at, c.deadline_at, t.ticket_number,"
-                        + " t.department_id, t.assignee_id, p.calendar_id from sla_ticket_clock c"
-                        + " join sla_ticket t on t.ticket_id = c.ticket_id"
-                        + " left join sla_policy p on p.id = c.policy_id"
-                        + " where c.next_due_at <= ? order by c.next_due_at limit ?",
+                "select ticket_id, target, cycle, policy_id, warning_at, deadline_at, ticket_number, department_id,"
+                        + " assignee_id, calendar_id from sla_ticket_clock where next_due_at <= ?"
+                        + " order by next_due_at limit ?",
                 (rs, i) -> new Due(
                         rs.getObject("ticket_id", UUID.class),
                         SlaTarget.valueOf(rs.getString("target")),

@@ -31,7 +31,7 @@ public class ServiceLevels {
 
     private final Calendars calendars;
     private final Policies policies;
-    private final TicketClocks clocks;
+    private final ClockReadings readings;
     private final TicketManagement tickets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,13 +39,13 @@ public class ServiceLevels {
     ServiceLevels(
             Calendars calendars,
             Policies policies,
-            TicketClocks clocks,
+            ClockReadings readings,
             TicketManagement tickets,
             ApplicationEventPublisher events,
             Clock clock) {
         this.calendars = calendars;
         this.policies = policies;
-        this.clocks = clocks;
+        this.readings = readings;
         this.tickets = tickets;
         this.events = events;
         this.clock = clock;
@@ -171,7 +171,7 @@ public class ServiceLevels {
     @Transactional(readOnly = true)
     public TicketSlaView ticket(Actor actor, UUID ticketId) {
         tickets.get(actor, ticketId);
-        return clocks.view(ticketId, clock.instant());
+        return readings.view(ticketId, clock.instant());
     }
 
     /**
@@ -183,13 +183,13 @@ public class ServiceLevels {
     public List<AtRisk> atRisk(Actor actor, java.time.Duration within, int limit) {
         Instant now = clock.instant();
         List<AtRisk> result = new ArrayList<>();
-        for (UUID ticketId : clocks.dueBefore(now.plus(within), limit * 4)) {
+        for (UUID ticketId : readings.dueBefore(now.plus(within), limit * 4)) {
             if (result.size() == limit) {
                 break;
             }
             try {
                 long number = tickets.get(actor, ticketId).number();
-                TicketClockView nearest = clocks.view(ticketId, now).nearest();
+                TicketClockView nearest = readings.view(ticketId, now).nearest();
                 if (nearest != null) {
                     result.add(new AtRisk(ticketId, number, nearest));
                 }
@@ -198,6 +198,18 @@ public class ServiceLevels {
             }
         }
         return result;
+    }
+
+    /** Compliance per department, month and target for the months from {@code from} to {@code to}, inclusive. */
+    @Transactional(readOnly = true)
+    public List<ComplianceRow> compliance(java.time.YearMonth from, java.time.YearMonth to) {
+        if (to.isBefore(from) || from.plusMonths(24).isBefore(to)) {
+            throw SlaException.invalid("to", "A range of at most 24 months, from before to");
+        }
+        return readings.compliance(
+                from.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                to.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                clock.instant());
     }
 
     private void changed(UUID policyId) {

@@ -8,7 +8,6 @@ import com.echamado.tickets.HistoryEntry;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,7 +103,8 @@ class TicketClocks {
             jdbc.update(
                     "insert into sla_ticket_clock (ticket_id, target, cycle, policy_id, policy_version, goal_seconds,"
                             + " elapsed_seconds, running, paused, warning_at, deadline_at, met_at, breached_at,"
-                            + " next_due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " next_due_at, ticket_number, department_id, assignee_id, calendar_id)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ticketId,
                     c.target().name(),
                     c.cycle(),
@@ -118,7 +118,11 @@ class TicketClocks {
                     timestamp(c.deadlineAt()),
                     timestamp(c.metAt()),
                     timestamp(c.breachedAt()),
-                    timestamp(due));
+                    timestamp(due),
+                    ticket.number(),
+                    ticket.departmentId(),
+                    ticket.assigneeId(),
+                    policy.calendarId());
         }
     }
 
@@ -140,106 +144,6 @@ class TicketClocks {
                 new ClockTimeline(rules, calendarOf, this::mode, ticket.openedAt(), opening, openingStatus);
         TicketFacts.from(history, ticket.requesterId()).forEach(timeline::apply);
         return timeline;
-    }
-
-    /** The stored clocks of a ticket as agents see them at {@code now}. */
-    @Transactional(readOnly = true)
-    public TicketSlaView view(UUID ticketId, Instant now) {
-        Map<String, Object> row = jdbc
-                .queryForList(
-                        "select t.policy_id, t.policy_version, p.name, p.calendar_id from sla_ticket t"
-                                + " left join sla_policy p on p.id = t.policy_id where t.ticket_id = ?",
-                        ticketId)
-                .stream()
-                .findFirst()
-                .orElse(null);
-        if (row == null || row.get("policy_id") == null) {
-            return new TicketSlaView(ticketId, null, null, null, List.of());
-        }
-        BusinessCalendar calendar = row.get("calendar_id") == null
-                ? null
-                : calendars
-                        .find((UUID) row.get("calendar_id"))
-                        .map(Calendars::engine)
-                        .orElse(null);
-        List<TicketClockView> clocks = jdbc.query(
-                "select target, cycle, goal_seconds, elapsed_seconds, running, paused, warning_at, deadline_at,"
-                        + " met_at, breached_at from sla_ticket_clock where ticket_id = ? order by target",
-                (rs, i) -> clockView(
-                        SlaTarget.valueOf(rs.getString("target")),
-                        rs.getInt("cycle"),
-                        Duration.ofSeconds(rs.getLong("goal_seconds")),
-                        Duration.ofSeconds(rs.getLong("elapsed_seconds")),
-                        rs.getBoolean("paused"),
-                        instant(rs.getTimestamp("warning_at")),
-                        instant(rs.getTimestamp("deadline_at")),
-                        instant(rs.getTimestamp("met_at")),
-                        instant(rs.getTimestamp("breached_at")),
-                        calendar,
-                        now),
-                ticketId);
-        return new TicketSlaView(
-                ticketId,
-                (UUID) row.get("policy_id"),
-                (String) row.get("name"),
-                (Integer) row.get("policy_version"),
-                clocks);
-    }
-
-    /** Tickets with a running target due before {@code before}, soonest first (the running-deadline index). */
-    List<UUID> dueBefore(Instant before, int limit) {
-        return jdbc
-                .queryForList(
-                        "select ticket_id, min(deadline_at) as due from sla_ticket_clock where running and deadline_at < ?"
-                                + " group by ticket_id order by due limit ?",
-                        Timestamp.from(before),
-                        limit)
-                .stream()
-                .map(row -> (UUID) row.get("ticket_id"))
-                .toList();
-    }
-
-    static TicketClockView clockView(
-            SlaTarget target,
-            int cycle,
-            Duration goal,
-            Duration elapsed,
-            boolean paused,
-            Instant warningAt,
-            Instant deadlineAt,
-            Instant metAt,
-            Instant breachedAt,
-            BusinessCalendar calendar,
-            Instant now) {
-        boolean breached = breachedAt != null && (metAt == null || metAt.isAfter(breachedAt));
-        SlaState state;
-        Long remaining = null;
-        if (metAt != null) {
-            state = SlaState.MET;
-        } else if (deadlineAt != null && calendar != null) {
-            remaining = now.isBefore(deadlineAt)
-                    ? calendar.between(now, deadlineAt).toMinutes()
-                    : -calendar.between(deadlineAt, now).toMinutes();
-            state = !now.isBefore(deadlineAt)
-                    ? SlaState.BREACHED
-                    : warningAt != null && !now.isBefore(warningAt) ? SlaState.WARNING : SlaState.OK;
-        } else {
-            remaining = goal.minus(elapsed).toMinutes();
-            state = breached ? SlaState.BREACHED : SlaState.OK;
-        }
-        return new TicketClockView(
-                target,
-                cycle,
-                state,
-                goal.toMinutes(),
-                elapsed.toMinutes(),
-                remaining,
-                paused,
-                warningAt,
-                deadlineAt,
-                metAt,
-                breachedAt,
-                breached || state == SlaState.BREACHED);
     }
 
     Function<UUID, BusinessCalendar> calendarLookup() {
@@ -286,10 +190,6 @@ class TicketClocks {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static UUID uuid(String value) {

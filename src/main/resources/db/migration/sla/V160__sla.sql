@@ -72,7 +72,7 @@ create table sla_ticket_policy_log (
 );
 
 -- One row per ticket and target: the current cycle (next response has one per requester message).
--- next_due_at is the earliest warning or breach not yet announced, for the escalation scheduler's index.
+-- next_due_at is the earliest warning or breach not yet announced, for the escalation scheduler's covering index.
 create table sla_ticket_clock (
     ticket_id       uuid        not null references sla_ticket (ticket_id) on delete cascade,
     target          varchar(20) not null,
@@ -88,10 +88,18 @@ create table sla_ticket_clock (
     met_at          timestamptz,
     breached_at     timestamptz,
     next_due_at     timestamptz,
+    -- copies for the escalation scan, so that it reads the index alone
+    ticket_number   bigint      not null,
+    department_id   uuid,
+    assignee_id     uuid,
+    calendar_id     uuid        not null,
     primary key (ticket_id, target)
 );
 
-create index sla_ticket_clock_next_due on sla_ticket_clock (next_due_at) where next_due_at is not null;
+create index sla_ticket_clock_next_due on sla_ticket_clock (next_due_at)
+    include (ticket_id, target, cycle, policy_id, calendar_id, warning_at, deadline_at, ticket_number, department_id,
+             assignee_id)
+    where next_due_at is not null;
 create index sla_ticket_clock_deadline on sla_ticket_clock (deadline_at) where running;
 
 -- Escalations announced: at most one warning and one breach per ticket, target and cycle.

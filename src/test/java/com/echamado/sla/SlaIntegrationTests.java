@@ -281,6 +281,32 @@ class SlaIntegrationTests extends IntegrationTest {
         assertThat(notTheirs.body()).doesNotContain(id);
         assertThat(http.json("GET", "/api/v1/sla/at-risk", requesterToken, null).statusCode())
                 .isEqualTo(403);
+
+        // Compliance per department and month equals a plain recount of the clocks.
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        HttpResponse<String> compliance =
+                http.json("GET", "/api/v1/sla/compliance?from=" + month.minusMonths(1) + "&to=" + month, admin, null);
+        assertThat(compliance.statusCode()).as(compliance.body()).isEqualTo(200);
+        long reported = 0;
+        for (JsonNode row : TestHttp.parse(compliance)) {
+            if (row.get("departmentId").asString().equals(INFRA)
+                    && row.get("target").asString().equals("FIRST_RESPONSE")) {
+                reported += row.get("breachedUnmet").asLong();
+            }
+        }
+        assertThat(reported)
+                .as(compliance.body())
+                .isPositive()
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from sla_ticket_clock where department_id = ? and target = 'FIRST_RESPONSE'"
+                                + " and met_at is null and coalesce(breached_at, deadline_at) >= ?"
+                                + " and (breached_at is not null or (running and deadline_at <= now()))",
+                        Long.class,
+                        UUID.fromString(INFRA),
+                        java.sql.Timestamp.from(month.minusMonths(1)
+                                .atDay(1)
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant())));
     }
 
     @Test

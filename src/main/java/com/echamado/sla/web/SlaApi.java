@@ -122,6 +122,15 @@ class SlaApi {
         return sla.atRisk(actor(authentication), within, limit);
     }
 
+    /** Compliance per department, month and target; months as {@code 2026-12}, the current month by default. */
+    @GetMapping("/compliance")
+    List<com.echamado.sla.ComplianceRow> compliance(
+            @RequestParam(required = false) java.time.YearMonth from,
+            @RequestParam(required = false) java.time.YearMonth to) {
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        return sla.compliance(from == null ? now : from, to == null ? now : to);
+    }
+
     @GetMapping("/tickets/{id}")
     TicketSlaView ticket(@PathVariable UUID id, Authentication authentication) {
         return sla.ticket(actor(authentication), id);

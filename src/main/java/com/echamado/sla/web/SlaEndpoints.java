@@ -35,6 +35,7 @@ class SlaEndpoints {
                 get("/api/v1/sla/policies/{id}/preview", Access.ADMIN),
                 get("/api/v1/sla/tickets/{id}", Access.AUTHENTICATED),
                 get("/api/v1/sla/at-risk", Access.AGENT),
+                get("/api/v1/sla/compliance", Access.ADMIN),
                 get("/admin/sla", Access.ADMIN),
                 post("/admin/sla/calendars", Access.ADMIN),
                 post("/admin/sla/calendars/{id}/holidays", Access.ADMIN),
