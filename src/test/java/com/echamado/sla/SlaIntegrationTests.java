@@ -310,6 +310,47 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aWarningDueOutsideBusinessHoursWaitsForTheNextOpening() {
+        // A calendar open one hour a week, three days from today (UTC): closed now.
+        java.time.LocalDate day =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3);
+        String weekly = created(http.json("POST", "/api/v1/sla/calendars", admin, """
+                        {"name":"%s","zone":"UTC","alwaysOpen":false,"holidays":[],
+                         "hours":[{"day":"%s","start":"10:00","end":"11:00"}]}
+                        """.formatted(
+                                "Weekly " + UUID.randomUUID(), day.getDayOfWeek())))
+                .get("id")
+                .asString();
+        created(http.json(
+                "POST", "/api/v1/sla/policies", admin, """
+                {"name":"%s","position":1,"enabled":true,"departmentId":"%s","calendarId":"%s",
+                 "firstResponseMinutes":30,"warningPercent":50}
+                """.formatted("Weekly " + UUID.randomUUID(), INFRA, weekly)));
+        String id = openInfraTicket().get("id").asString();
+        UUID ticketId = UUID.fromString(id);
+        JsonNode sla = slaOf(id, admin, s -> s.get("clocks").size() == 1);
+        Instant opening = day.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+        assertThat(instant(clock(sla, SlaTarget.FIRST_RESPONSE), "deadlineAt")).isEqualTo(opening.plusSeconds(1800));
+
+        // The warning is due now (as after an outage of every replica), but the calendar is closed.
+        jdbc.update(
+                "update sla_ticket_clock set warning_at = now() - interval '1 minute', next_due_at = now() - interval"
+                        + " '1 minute' where ticket_id = ?",
+                ticketId);
+        escalations.run();
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sla_escalation where ticket_id = ?", Integer.class, ticketId))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                                "select next_due_at from sla_ticket_clock where ticket_id = ?",
+                                java.sql.Timestamp.class,
+                                ticketId)
+                        .toInstant())
+                .isEqualTo(opening);
+    }
+
+    @Test
     void editingAPolicyRecomputesTheOpenTicketsUnderItsNewVersion() {
         JsonNode policy = policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
         JsonNode ticket = openInfraTicket();
