@@ -38,6 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SlaPages {
 
+    /** What the new-calendar form starts with: Monday to Friday, 08:00–12:00 and 13:00–18:00. */
+    static final String DEFAULT_HOURS = String.join(
+            "\n",
+            java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                    .map(day -> day + " 08:00-12:00 13:00-18:00")
+                    .toList());
+
     private final ServiceLevels sla;
     private final TicketManagement tickets;
     private final Catalog catalog;
@@ -69,6 +76,8 @@ class SlaPages {
                         .map(d -> d.in(locale))
                         .toList());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("defaultZone", "America/Sao_Paulo");
+        model.addAttribute("defaultHours", DEFAULT_HOURS);
         return "sla/admin";
     }
 
