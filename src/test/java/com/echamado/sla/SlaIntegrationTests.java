@@ -351,6 +351,53 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void administratorsCreateACalendarAndAPolicyWithTheFormsAndSeeThePreview() {
+        UserView administrator = users.create(Role.ADMIN);
+        TestHttp browser = http();
+        browser.login(administrator.email(), TestUsers.PASSWORD);
+        String csrf = TestHttp.csrf(browser.get("/admin/sla").body());
+        String calendarName = "Balcão " + UUID.randomUUID();
+        HttpResponse<String> calendar = browser.postForm(
+                "/admin/sla/calendars",
+                java.util.Map.of(
+                        "name", calendarName,
+                        "zone", "America/Sao_Paulo",
+                        "hours", "MONDAY 08:00-12:00 13:00-18:00\nTUESDAY 08:00-18:00",
+                        "holidays", "2026-12-25 yearly Natal",
+                        "_csrf", csrf));
+        assertThat(calendar.statusCode()).isEqualTo(302);
+        String page = browser.get("/admin/sla").body();
+        assertThat(page).contains(calendarName, "MONDAY 08:00–12:00", "TUESDAY 08:00–18:00");
+        String createdCalendar =
+                jdbc.queryForObject("select id::text from sla_calendar where name = ?", String.class, calendarName);
+
+        String policyName = "Balcão " + UUID.randomUUID();
+        HttpResponse<String> policy = browser.postForm(
+                "/admin/sla/policies",
+                java.util.Map.of(
+                        "name",
+                        policyName,
+                        "position",
+                        "5",
+                        "calendarId",
+                        createdCalendar,
+                        "resolutionMinutes",
+                        "90",
+                        "warningPercent",
+                        "80",
+                        "_csrf",
+                        TestHttp.csrf(page)));
+        assertThat(policy.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/admin/sla").body()).contains(policyName, "90 min");
+
+        HttpResponse<String> refused = browser.postForm(
+                "/admin/sla/calendars",
+                java.util.Map.of("name", "Nowhere", "zone", "Mars/Olympus", "_csrf", TestHttp.csrf(page)));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/admin/sla").body()).contains("Dados inválidos");
+    }
+
+    @Test
     void editingAPolicyRecomputesTheOpenTicketsUnderItsNewVersion() {
         JsonNode policy = policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
         JsonNode ticket = openInfraTicket();
