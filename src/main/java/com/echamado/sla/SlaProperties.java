@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param escalationInterval pause between two escalation runs (one replica runs at a time)
  * @param escalationBatch most clocks one run handles
- * @param recomputeBatch tickets recomputed per transaction after a policy change
+ * @param recomputeBatch page size in which open tickets are read for recomputation after a policy change
  * @param warningsInBusinessHoursOnly hold warnings due outside the calendar's business hours until it opens
  *     (breaches are announced at once)
  */

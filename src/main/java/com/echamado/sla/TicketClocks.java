@@ -5,6 +5,7 @@ import com.echamado.catalog.CatalogEntryView;
 import com.echamado.catalog.Priority;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.HistoryEntry;
+import com.echamado.tickets.TicketException;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketView;
 import java.sql.Timestamp;
@@ -19,7 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes a ticket's clocks from its history and stores them: the policy it runs under, each target's time used,
@@ -39,6 +40,7 @@ class TicketClocks {
     private final Calendars calendars;
     private final JdbcTemplate jdbc;
     private final java.time.Clock clock;
+    private final TransactionTemplate transactions;
 
     TicketClocks(
             TicketManagement tickets,
@@ -46,18 +48,38 @@ class TicketClocks {
             Policies policies,
             Calendars calendars,
             JdbcTemplate jdbc,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            TransactionTemplate transactions) {
         this.tickets = tickets;
         this.catalog = catalog;
         this.policies = policies;
         this.calendars = calendars;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @Transactional
-    public void recompute(UUID ticketId) {
-        TicketView ticket = tickets.get(SYSTEM, ticketId);
+    /**
+     * Recomputes one ticket in a transaction of its own. A ticket that no longer exists loses its SLA rows instead
+     * of failing (which would leave its event publication to be retried for ever). The ticket is read before the
+     * transaction starts, so that the tickets facade's refusal cannot mark it rollback-only.
+     */
+    void recompute(UUID ticketId) {
+        TicketView ticket;
+        try {
+            ticket = tickets.get(SYSTEM, ticketId);
+        } catch (TicketException e) {
+            if (e.kind() != TicketException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            transactions.executeWithoutResult(s -> jdbc.update("delete from sla_ticket where ticket_id = ?", ticketId));
+            return;
+        }
+        transactions.executeWithoutResult(s -> store(ticket));
+    }
+
+    private void store(TicketView ticket) {
+        UUID ticketId = ticket.id();
         Instant now = clock.instant();
         boolean open = !ticket.closed() && ticket.resolvedAt() == null;
         jdbc.update(

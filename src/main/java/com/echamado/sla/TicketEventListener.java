@@ -12,76 +12,71 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Recomputes a ticket's clocks after each ticket event. Idempotent by construction: every run replays the whole
- * history, so a redelivered or reordered event gives the same clocks. A policy change recomputes the open tickets in
- * batches of {@link SlaProperties#recomputeBatch()}, each batch its own short transaction, walking the open tickets
- * by id (keyset, no offset).
+ * history, so a redelivered or reordered event gives the same clocks. The listeners run outside a transaction:
+ * each recomputation is its own short one. A policy change recomputes the open tickets, read in pages of {@link
+ * SlaProperties#recomputeBatch()} by id (keyset, no offset), one ticket per transaction: no lock is held long.
  */
 @Component
 class TicketEventListener {
 
     private final TicketClocks clocks;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final SlaProperties properties;
 
     TicketEventListener(
-            TicketClocks clocks,
-            org.springframework.jdbc.core.JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            SlaProperties properties) {
+            TicketClocks clocks, org.springframework.jdbc.core.JdbcTemplate jdbc, SlaProperties properties) {
         this.clocks = clocks;
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketOpened event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketEdited event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketStatusChanged event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketResolved event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketClosed event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketReopened event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketAssigned event) {
         clocks.recompute(event.ticketId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CommentAdded event) {
         if (!event.internal()) {
             clocks.recompute(event.ticketId());
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(SlaPolicyChanged event) {
         recomputeOpenTickets();
     }
@@ -99,7 +94,7 @@ class TicketEventListener {
             if (batch.isEmpty()) {
                 return done;
             }
-            transactions.executeWithoutResult(status -> batch.forEach(clocks::recompute));
+            batch.forEach(clocks::recompute);
             done += batch.size();
             after = batch.get(batch.size() - 1);
         }

@@ -398,6 +398,17 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aTicketThatNoLongerExistsLosesItsSlaInsteadOfFailing() {
+        UUID gone = UUID.randomUUID();
+        jdbc.update(
+                "insert into sla_ticket (ticket_id, ticket_number, open, computed_at) values (?, 0, true, now())",
+                gone);
+        clocks.recompute(gone);
+        assertThat(jdbc.queryForObject("select count(*) from sla_ticket where ticket_id = ?", Integer.class, gone))
+                .isZero();
+    }
+
+    @Test
     void editingAPolicyRecomputesTheOpenTicketsUnderItsNewVersion() {
         JsonNode policy = policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
         JsonNode ticket = openInfraTicket();
