@@ -58,6 +58,7 @@ class ArchitectureTests {
                         "com.echamado.tickets..",
                         "com.echamado.comments..",
                         "com.echamado.dashboard..",
+                        "com.echamado.sla..",
                         "com.echamado.notifications..")
                 .check(CLASSES);
     }

@@ -36,6 +36,7 @@ class ModularityTests {
             "tickets", Set.of("catalog", "identity"),
             "comments", Set.of("tickets", "tickets :: web", "identity"),
             "dashboard", Set.of("tickets", "tickets :: web", "catalog"),
+            "sla", Set.of("tickets", "tickets :: events", "comments :: events", "catalog"),
             "notifications", Set.of("tickets :: events", "comments :: events", "identity", "catalog"),
             "ui", Set.of("tickets", "tickets :: web", "catalog", "identity"));
 

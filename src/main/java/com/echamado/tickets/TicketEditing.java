@@ -4,6 +4,7 @@ import com.echamado.catalog.Catalog;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +18,19 @@ class TicketEditing {
     private final TicketChecks checks;
     private final TicketSettingsStore settings;
     private final Catalog catalog;
+    private final ApplicationEventPublisher events;
 
-    TicketEditing(TicketStore store, TicketChecks checks, TicketSettingsStore settings, Catalog catalog) {
+    TicketEditing(
+            TicketStore store,
+            TicketChecks checks,
+            TicketSettingsStore settings,
+            Catalog catalog,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.checks = checks;
         this.settings = settings;
         this.catalog = catalog;
+        this.events = events;
     }
 
     TicketView edit(Actor actor, UUID id, long expectedVersion, TicketChanges changes) {
@@ -60,7 +68,9 @@ class TicketEditing {
                 && !catalog.worksIn(ticket.assigneeId(), changes.departmentId())) {
             ticket.assignTo(null, now);
         }
-        return store.save(ticket, actor, now);
+        TicketView view = store.save(ticket, actor, now);
+        events.publishEvent(TicketEvents.edited(view, now));
+        return view;
     }
 
     /** A requester's changes without the due date, and without the priority unless requesters may choose it. */

@@ -23,6 +23,10 @@ final class TicketEvents {
                 t.statusId());
     }
 
+    static TicketEdited edited(TicketView t, Instant now) {
+        return new TicketEdited(UUID.randomUUID(), now, t.id());
+    }
+
     static TicketAssigned assigned(TicketView t, UUID previous, UUID actor, Instant now) {
         return new TicketAssigned(
                 UUID.randomUUID(),

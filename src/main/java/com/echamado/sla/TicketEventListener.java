@@ -1,0 +1,102 @@
+package com.echamado.sla;
+
+import com.echamado.comments.CommentAdded;
+import com.echamado.tickets.TicketAssigned;
+import com.echamado.tickets.TicketClosed;
+import com.echamado.tickets.TicketEdited;
+import com.echamado.tickets.TicketOpened;
+import com.echamado.tickets.TicketReopened;
+import com.echamado.tickets.TicketResolved;
+import com.echamado.tickets.TicketStatusChanged;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Recomputes a ticket's clocks after each ticket event. Idempotent by construction: every run replays the whole
+ * history, so a redelivered or reordered event gives the same clocks. The listeners run outside a transaction:
+ * each recomputation is its own short one. A policy change recomputes the open tickets, read in pages of {@link
+ * SlaProperties#recomputeBatch()} by id (keyset, no offset), one ticket per transaction: no lock is held long.
+ */
+@Component
+class TicketEventListener {
+
+    private final TicketClocks clocks;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final SlaProperties properties;
+
+    TicketEventListener(
+            TicketClocks clocks, org.springframework.jdbc.core.JdbcTemplate jdbc, SlaProperties properties) {
+        this.clocks = clocks;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketOpened event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketEdited event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketStatusChanged event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketResolved event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketClosed event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketReopened event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(TicketAssigned event) {
+        clocks.recompute(event.ticketId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(CommentAdded event) {
+        if (!event.internal()) {
+            clocks.recompute(event.ticketId());
+        }
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(SlaPolicyChanged event) {
+        recomputeOpenTickets();
+    }
+
+    /** Recomputes every open ticket the module knows, batch by batch; the number recomputed. */
+    int recomputeOpenTickets() {
+        UUID after = new UUID(0, 0);
+        int done = 0;
+        while (true) {
+            List<UUID> batch = jdbc.queryForList(
+                    "select ticket_id from sla_ticket where open and ticket_id > ? order by ticket_id limit ?",
+                    UUID.class,
+                    after,
+                    properties.recomputeBatch());
+            if (batch.isEmpty()) {
+                return done;
+            }
+            batch.forEach(clocks::recompute);
+            done += batch.size();
+            after = batch.get(batch.size() - 1);
+        }
+    }
+}
