@@ -138,13 +138,17 @@ class ApiFuzzTests extends IntegrationTest {
         return null;
     }
 
-    /** Row count and content hash of every table an API request writes synchronously. */
+    /**
+     * Row count and content hash of every table an API request writes synchronously: not the outbox and deliveries,
+     * and not the SLA clocks, which the sla module's listeners and scheduler derive from ticket events afterwards.
+     */
     private String checksum() {
         List<String> tables = jdbc.queryForList("""
                 select table_name from information_schema.tables
                 where table_schema = current_schema() and table_type = 'BASE TABLE'
                   and table_name not like 'event\\_%' and table_name not like '%delivery'
                   and table_name not like 'flyway%' and table_name not like 'oauth2\\_authorization%'
+                  and table_name not in ('sla_ticket', 'sla_ticket_clock', 'sla_ticket_policy_log', 'sla_escalation')
                 order by table_name
                 """, String.class);
         return tables.stream()
