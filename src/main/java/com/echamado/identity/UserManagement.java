@@ -21,7 +21,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users and their roles: registration, administration, passwords and the login bookkeeping. */
+/**
+ * Users and their roles: registration, administration, passwords and the login bookkeeping.
+ *
+ * <p>Past ~250 lines on purpose: each public method is one administration use case, and those that end a person's
+ * access (disable, lock, role change, password reset) end it in the same transaction through {@code
+ * AccessRevocation}; the rules themselves already live apart ({@code PasswordPolicy}, {@code PasswordChangeGate},
+ * {@code LoginBookkeeping}).
+ */
 @Service
 @Transactional
 public class UserManagement {
