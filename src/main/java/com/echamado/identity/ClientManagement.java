@@ -31,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * OAuth2 clients, kept in the database so that every replica knows them. Only the grants a client needs: public
  * clients get authorization_code + refresh_token with PKCE; never implicit or password.
  *
- * <p>Past ~250 lines on purpose: registration, changes, secret rotation and revocation are one client's lifecycle
- * over the authorization server's client repository, and each must revoke the client's grants in the same
- * transaction; splitting them would spread that rule over several classes.
+ * <p>Past ~250 lines on purpose: registration from the API and the declaration of configured clients at start-up
+ * share one set of rules (allowed grants, redirect URIs per grant, scopes, the integration's role and departments in
+ * the client settings, read back by the token customizer through {@code tokenRole}/{@code tokenDepartments}); a
+ * second class would hold half of that mapping.
  */
 @Service
 @Transactional
