@@ -37,7 +37,7 @@ class ModularityTests {
             "comments", Set.of("tickets", "tickets :: web", "identity"),
             "dashboard", Set.of("tickets", "tickets :: web", "catalog"),
             "sla", Set.of("tickets", "tickets :: events", "comments :: events", "catalog"),
-            "notifications", Set.of("tickets :: events", "comments :: events", "identity", "catalog"),
+            "notifications", Set.of("tickets :: events", "comments :: events", "sla :: events", "identity", "catalog"),
             "ui", Set.of("tickets", "tickets :: web", "catalog", "identity"));
 
     @Test

@@ -259,8 +259,16 @@ public class Catalog {
             if (request.isFinal() && (request.initial() || request.resolving())) {
                 throw CatalogException.invalid("isFinal", "A final status cannot also be initial or resolving");
             }
+            if (request.onHold() && (request.isFinal() || request.resolving() || request.awaitsCustomer())) {
+                throw CatalogException.invalid(
+                        "onHold", "A resolving, final or waiting status cannot also hold the ticket");
+            }
             validateReplyTarget(request);
-        } else if (request.initial() || request.resolving() || request.isFinal() || request.awaitsCustomer()) {
+        } else if (request.initial()
+                || request.resolving()
+                || request.isFinal()
+                || request.awaitsCustomer()
+                || request.onHold()) {
             throw CatalogException.invalid("initial", "Only statuses have flags");
         }
     }

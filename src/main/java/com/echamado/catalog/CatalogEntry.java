@@ -43,6 +43,7 @@ class CatalogEntry {
 
     private boolean awaitsCustomer;
     private UUID replyStatusId;
+    private boolean onHold;
 
     private Instant createdAt;
 
@@ -83,6 +84,7 @@ class CatalogEntry {
             this.isFinal = request.isFinal();
             this.awaitsCustomer = request.awaitsCustomer();
             this.replyStatusId = request.awaitsCustomer() ? request.replyStatusId() : null;
+            this.onHold = request.onHold();
         }
     }
 
@@ -110,7 +112,8 @@ class CatalogEntry {
                 isFinal,
                 version,
                 awaitsCustomer,
-                replyStatusId);
+                replyStatusId,
+                onHold);
     }
 
     UUID id() {

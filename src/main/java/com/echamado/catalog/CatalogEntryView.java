@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * A catalog entry as other modules and the API see it. {@code nameEn}, the English name, is optional. Status flags
  * are false for other kinds; a status that {@code awaitsCustomer} moves a ticket to {@code replyStatusId} when the
- * requester replies. Serializable: it is cached in Redis.
+ * requester replies; a status {@code onHold} pauses the SLA clocks until the next status change. Serializable: it is cached in Redis.
  */
 public record CatalogEntryView(
         UUID id,
@@ -23,7 +23,8 @@ public record CatalogEntryView(
         boolean isFinal,
         long version,
         boolean awaitsCustomer,
-        UUID replyStatusId)
+        UUID replyStatusId,
+        boolean onHold)
         implements java.io.Serializable {
 
     /** The entry as a reader of this language sees it: the English name in English when there is one. */
@@ -46,6 +47,7 @@ public record CatalogEntryView(
                 isFinal,
                 version,
                 awaitsCustomer,
-                replyStatusId);
+                replyStatusId,
+                onHold);
     }
 }

@@ -7,10 +7,16 @@ import com.echamado.identity.UserContact;
 import com.echamado.identity.UserManagement;
 import com.echamado.platform.messaging.DomainEvent;
 import com.echamado.platform.messaging.Inbox;
+import com.echamado.sla.SlaBreached;
+import com.echamado.sla.SlaTarget;
+import com.echamado.sla.SlaWarning;
 import com.echamado.tickets.TicketAssigned;
 import com.echamado.tickets.TicketOpened;
 import com.echamado.tickets.TicketResolved;
 import com.echamado.tickets.TicketStatusChanged;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * E-mail on ticket events: the requester (a confirmation) and the department's agents on a new ticket, the assignee on
  * assignment, the requester on a status change, a resolution and a public reply, and the assignee (or, while
- * unassigned, the department's agents) on a reply of the requester. Links point to the ticket's page under the public
+ * unassigned, the department's agents) on a reply of the requester and when an SLA target nears ({@link SlaWarning})
+ * or passes ({@link SlaBreached}) its deadline. Links point to the ticket's page under the public
  * URL. Nobody is told about their own action; users who switched e-mail
  * off or are disabled get nothing. One typed listener per event; each runs after the change committed, in its own
  * transaction, through the {@link Inbox} (an event the registry delivers again is skipped). Each recipient gets an
@@ -112,6 +119,47 @@ class EmailNotifications {
             }
         });
     }
+
+    @ApplicationModuleListener(id = "echamado.email.sla-warning")
+    void on(SlaWarning e) {
+        inbox.once(
+                CONSUMER,
+                e,
+                () -> slaMail(
+                        e, "sla-warning", e.number(), e.target(), e.deadlineAt(), e.departmentId(), e.assigneeId()));
+    }
+
+    @ApplicationModuleListener(id = "echamado.email.sla-breached")
+    void on(SlaBreached e) {
+        inbox.once(
+                CONSUMER,
+                e,
+                () -> slaMail(
+                        e, "sla-breached", e.number(), e.target(), e.deadlineAt(), e.departmentId(), e.assigneeId()));
+    }
+
+    /**
+     * An SLA mail goes to whoever works the ticket: its assignee, or the department's agents while unassigned. The
+     * title slot carries the deadline (UTC: the recipient's zone is not known), the detail the target's label.
+     */
+    private void slaMail(
+            DomainEvent e,
+            String template,
+            long number,
+            SlaTarget target,
+            Instant deadline,
+            UUID department,
+            UUID assignee) {
+        List<UUID> recipients =
+                assignee != null ? List.of(assignee) : department == null ? List.of() : catalog.agentsOf(department);
+        String due = deadline == null ? "" : DEADLINE.format(deadline);
+        for (UUID recipient : recipients) {
+            mail(e, recipient, template, number, due, new Detail(null, "mail.sla-target." + target.name()));
+        }
+    }
+
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Who works the ticket a requester replied on: its assignee, or the department's agents while unassigned. */
     private List<UUID> workersOf(CommentAdded e) {

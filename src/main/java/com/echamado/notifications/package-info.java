@@ -3,7 +3,7 @@
  * recipient's language, unless they switched e-mail off), and signed webhooks that administrators register. Changes
  * nothing in other modules.
  *
- * <p>Allowed dependencies: {@code tickets :: events} and {@code comments :: events} (the event records, not the facades), the platform, and
+ * <p>Allowed dependencies: {@code tickets :: events}, {@code comments :: events} and {@code sla :: events} (the event records, not the facades), the platform, and
  * two declared reads at send time, both by the ids the events carry: {@code identity} ({@code
  * UserManagement.contact}: the recipient's current address, language and e-mail switch, which an event must not
  * freeze, since a user may change them before a retried mail goes out) and {@code catalog} ({@code
@@ -14,6 +14,7 @@
         allowedDependencies = {
             "tickets :: events",
             "comments :: events",
+            "sla :: events",
             "identity",
             "catalog",
             "platform",

@@ -21,7 +21,7 @@ import java.util.function.Function;
  *       ticket then, so a re-match (priority, department, type or category changed) keeps the time already used
  *       and only the target and the calendar of the time after it change.
  *   <li>Clocks pause on a status that waits for the customer; the next status change or a requester reply resumes
- *       them. A resolving or final status meets every running target; reopening resumes the resolution clock with
+ *       them. They pause on a status that holds the ticket, too, but only the next status change resumes those. A resolving or final status meets every running target; reopening resumes the resolution clock with
  *       the time it had used.
  *   <li>First response is met by the first public reply of someone other than the requester; each requester reply
  *       after it starts a new next-response cycle, met by the next such reply.
@@ -31,8 +31,15 @@ final class ClockTimeline {
 
     enum StatusMode {
         RUNNING,
+        /** Waiting for the customer: a requester reply resumes the clocks, as does the next status change. */
         PAUSED,
-        DONE
+        /** On hold: only the next status change resumes the clocks; a requester reply does not. */
+        HELD,
+        DONE;
+
+        boolean paused() {
+            return this == PAUSED || this == HELD;
+        }
     }
 
     /** The outcome for one target and cycle. {@code deadlineAt}/{@code warningAt} are null unless the clock runs. */
@@ -187,7 +194,7 @@ final class ClockTimeline {
                     goal,
                     cycle.elapsed,
                     running,
-                    open && mode == StatusMode.PAUSED,
+                    open && mode.paused(),
                     warningAt,
                     deadlineAt,
                     cycle.metAt,

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param recomputeBatch page size in which open tickets are read for recomputation after a policy change
  * @param warningsInBusinessHoursOnly hold warnings due outside the calendar's business hours until it opens
  *     (breaches are announced at once)
+ * @param backfillOnStart after start-up, give clocks to the open tickets that have none yet (opened before the module
+ *     existed), in the background, one replica at a time ({@link SlaBackfill})
  */
 @Validated
 @ConfigurationProperties("echamado.sla")
@@ -22,4 +24,5 @@ record SlaProperties(
         @NotNull Duration escalationInterval,
         @Min(1) @Max(10_000) int escalationBatch,
         @Min(1) @Max(10_000) int recomputeBatch,
-        boolean warningsInBusinessHoursOnly) {}
+        boolean warningsInBusinessHoursOnly,
+        boolean backfillOnStart) {}

@@ -168,6 +168,25 @@ class TicketClocks {
         return timeline;
     }
 
+    /**
+     * Recomputes, page by page, the tickets a keyset query names: it takes the last id of the previous page and the
+     * page size ({@code … id > ? order by id limit ?}), so no offset is read and no lock outlives one ticket's
+     * transaction. The number recomputed.
+     */
+    int recomputeInPages(String pageQuery, int pageSize) {
+        UUID after = new UUID(0, 0);
+        int done = 0;
+        while (true) {
+            List<UUID> page = jdbc.queryForList(pageQuery, UUID.class, after, pageSize);
+            if (page.isEmpty()) {
+                return done;
+            }
+            page.forEach(this::recompute);
+            done += page.size();
+            after = page.get(page.size() - 1);
+        }
+    }
+
     Function<UUID, BusinessCalendar> calendarLookup() {
         Map<UUID, BusinessCalendar> cache = new HashMap<>();
         return id -> cache.computeIfAbsent(
@@ -186,6 +205,9 @@ class TicketClocks {
         }
         if (status.resolving() || status.isFinal()) {
             return ClockTimeline.StatusMode.DONE;
+        }
+        if (status.onHold()) {
+            return ClockTimeline.StatusMode.HELD;
         }
         return status.awaitsCustomer() ? ClockTimeline.StatusMode.PAUSED : ClockTimeline.StatusMode.RUNNING;
     }

@@ -8,8 +8,6 @@ import com.echamado.tickets.TicketOpened;
 import com.echamado.tickets.TicketReopened;
 import com.echamado.tickets.TicketResolved;
 import com.echamado.tickets.TicketStatusChanged;
-import java.util.List;
-import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,13 +22,10 @@ import org.springframework.transaction.annotation.Propagation;
 class TicketEventListener {
 
     private final TicketClocks clocks;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final SlaProperties properties;
 
-    TicketEventListener(
-            TicketClocks clocks, org.springframework.jdbc.core.JdbcTemplate jdbc, SlaProperties properties) {
+    TicketEventListener(TicketClocks clocks, SlaProperties properties) {
         this.clocks = clocks;
-        this.jdbc = jdbc;
         this.properties = properties;
     }
 
@@ -83,20 +78,8 @@ class TicketEventListener {
 
     /** Recomputes every open ticket the module knows, batch by batch; the number recomputed. */
     int recomputeOpenTickets() {
-        UUID after = new UUID(0, 0);
-        int done = 0;
-        while (true) {
-            List<UUID> batch = jdbc.queryForList(
-                    "select ticket_id from sla_ticket where open and ticket_id > ? order by ticket_id limit ?",
-                    UUID.class,
-                    after,
-                    properties.recomputeBatch());
-            if (batch.isEmpty()) {
-                return done;
-            }
-            batch.forEach(clocks::recompute);
-            done += batch.size();
-            after = batch.get(batch.size() - 1);
-        }
+        return clocks.recomputeInPages(
+                "select ticket_id from sla_ticket where open and ticket_id > ? order by ticket_id limit ?",
+                properties.recomputeBatch());
     }
 }

@@ -131,12 +131,13 @@ class CatalogEntryTests {
     }
 
     private static CatalogEntryRequest request(String name, String nameEn, String description) {
-        return new CatalogEntryRequest(name, nameEn, description, null, null, null, false, false, false, false, null);
+        return new CatalogEntryRequest(
+                name, nameEn, description, null, null, null, false, false, false, false, null, false);
     }
 
     private static CatalogEntryRequest withOrder(CatalogEntryRequest r, int order) {
         return new CatalogEntryRequest(
-                r.name(), r.nameEn(), r.description(), null, null, order, false, false, false, false, null);
+                r.name(), r.nameEn(), r.description(), null, null, order, false, false, false, false, null, false);
     }
 
     private static CatalogEntryRequest status(
@@ -148,6 +149,6 @@ class CatalogEntryTests {
             boolean awaitsCustomer,
             UUID replyStatus) {
         return new CatalogEntryRequest(
-                name, null, null, null, color, null, initial, resolving, isFinal, awaitsCustomer, replyStatus);
+                name, null, null, null, color, null, initial, resolving, isFinal, awaitsCustomer, replyStatus, false);
     }
 }

@@ -158,6 +158,43 @@ class CatalogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aStatusCanHoldTicketsButNotAlsoWaitForTheCustomerOrResolveThem() {
+        String admin = users.token(users.create(Role.ADMIN));
+        String name = "Em espera " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created =
+                http().json("POST", "/api/v1/catalog/statuses", admin, "{\"name\":\"" + name + "\",\"onHold\":true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = TestHttp.parse(created).get("id").asString();
+        assertThat(TestHttp.parse(http().json("GET", "/api/v1/catalog/statuses/" + id, admin, null))
+                        .get("onHold")
+                        .asBoolean())
+                .isTrue();
+        assertThat(TestHttp.parse(http().json(
+                                        "GET",
+                                        "/api/v1/catalog/statuses/00000000-0000-4000-8000-000000000103",
+                                        admin,
+                                        null))
+                        .get("onHold")
+                        .asBoolean())
+                .as("waiting for the customer is not a hold")
+                .isFalse();
+
+        HttpResponse<String> both = http().json(
+                        "PUT",
+                        "/api/v1/catalog/statuses/" + id,
+                        admin,
+                        "{\"name\":\"" + name + "\",\"onHold\":true,\"resolving\":true}");
+        assertThat(both.statusCode()).as(both.body()).isBetween(400, 409);
+        assertThat(TestHttp.parse(both).get("errors").get(0).get("field").asString())
+                .isEqualTo("onHold");
+        assertThat(http().json("POST", "/api/v1/catalog/departments", admin, "{\"name\":\"Dep\",\"onHold\":true}")
+                        .statusCode())
+                .as("only statuses have flags")
+                .isEqualTo(400);
+        http().json("POST", "/api/v1/catalog/statuses/" + id + "/disable", admin, null);
+    }
+
+    @Test
     void unusedEntriesCanBeDeletedAndInvalidInputIsRefused() {
         String admin = users.token(users.create(Role.ADMIN));
         HttpResponse<String> created = http().json(

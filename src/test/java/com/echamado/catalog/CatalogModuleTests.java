@@ -137,7 +137,18 @@ class CatalogModuleTests {
                 () -> catalog.create(
                         CatalogKind.STATUS,
                         new CatalogEntryRequest(
-                                unique("Azul"), null, null, null, "blue", null, false, false, false, false, null)),
+                                unique("Azul"),
+                                null,
+                                null,
+                                null,
+                                "blue",
+                                null,
+                                false,
+                                false,
+                                false,
+                                false,
+                                null,
+                                false)),
                 "color");
     }
 
@@ -186,10 +197,11 @@ class CatalogModuleTests {
     }
 
     private static CatalogEntryRequest child(String name, UUID parentId) {
-        return new CatalogEntryRequest(name, null, null, parentId, null, null, false, false, false, false, null);
+        return new CatalogEntryRequest(name, null, null, parentId, null, null, false, false, false, false, null, false);
     }
 
     private static CatalogEntryRequest status(String name, boolean initial, boolean resolving, boolean isFinal) {
-        return new CatalogEntryRequest(name, null, null, null, null, null, initial, resolving, isFinal, false, null);
+        return new CatalogEntryRequest(
+                name, null, null, null, null, null, initial, resolving, isFinal, false, null, false);
     }
 }

@@ -7,6 +7,9 @@ import com.echamado.identity.NewUser;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserManagement;
 import com.echamado.identity.UserView;
+import com.echamado.sla.SlaBreached;
+import com.echamado.sla.SlaTarget;
+import com.echamado.sla.SlaWarning;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestEvents;
 import com.echamado.support.TestHttp;
@@ -25,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -249,6 +253,52 @@ class NotificationsIntegrationTests extends IntegrationTest {
             assertThat(mailsAbout(agent, number)).as(agent.email()).hasSize(1);
         }
         assertThat(deadLetters(ticket.get("id").asString())).isZero();
+    }
+
+    @Test
+    void anSlaWarningMailsTheAssigneeAndABreachWhileUnassignedMailsTheDepartmentsAgentsWhoWantEmail() throws Exception {
+        UserView assignee = agent("pt-BR");
+        UserView english = agent("en");
+        UserView optedOut = agent("en");
+        HttpResponse<String> off =
+                http().json("PUT", "/api/v1/me/notifications", users.token(optedOut), "{\"email\":false}");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        long number = 900_000 + (long) (Math.random() * 99_999);
+        UUID ticket = UUID.randomUUID();
+        UUID department = UUID.fromString(SUPPORT);
+        Instant due = Instant.parse("2026-03-02T15:30:00Z");
+        SlaWarning warning = new SlaWarning(
+                UUID.randomUUID(),
+                Instant.now(),
+                ticket,
+                number,
+                SlaTarget.FIRST_RESPONSE,
+                0,
+                due,
+                null,
+                department,
+                assignee.id());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(warning));
+
+        MimeMessage pt = awaitMail(assignee.email(), "#" + number);
+        assertThat(pt.getSubject())
+                .isEqualTo("[EChamado] Prazo de SLA se aproximando no chamado #" + number + ": primeira resposta");
+        assertThat(text(pt)).contains("vence em 2026-03-02 15:30 UTC", PUBLIC_URL + "/tickets/" + number);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unfinished(warning.eventId()) == 0);
+        assertThat(mailsTo(english.email()))
+                .as("the ticket has an assignee: only they hear")
+                .isEmpty();
+
+        SlaBreached breach = new SlaBreached(
+                UUID.randomUUID(), Instant.now(), ticket, number, SlaTarget.RESOLUTION, 0, due, null, department, null);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(breach));
+        MimeMessage en = awaitMail(english.email(), "#" + number);
+        assertThat(en.getSubject()).isEqualTo("[EChamado] SLA deadline breached on ticket #" + number + ": resolution");
+        assertThat(text(en)).contains("passed at 2026-03-02 15:30 UTC without being met");
+        awaitMail(assignee.email(), "estourado no chamado #" + number);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unfinished(breach.eventId()) == 0);
+        assertThat(mailsTo(optedOut.email())).as("switched e-mail off").isEmpty();
+        assertThat(mailsTo(english.email())).hasSize(1);
     }
 
     @Test

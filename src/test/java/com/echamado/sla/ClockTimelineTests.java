@@ -29,6 +29,7 @@ class ClockTimelineTests {
 
     static final UUID OPEN = UUID.randomUUID();
     static final UUID WAITING = UUID.randomUUID();
+    static final UUID ON_HOLD = UUID.randomUUID();
     static final UUID RESOLVED = UUID.randomUUID();
     static final UUID CLOSED = UUID.randomUUID();
     static final UUID DESK_CALENDAR = UUID.randomUUID();
@@ -47,7 +48,16 @@ class ClockTimelineTests {
     static final Map<UUID, BusinessCalendar> CALENDARS =
             Map.of(DESK_CALENDAR, DESK, ALWAYS_CALENDAR, BusinessCalendar.twentyFourSeven(SAO_PAULO));
     static final Map<UUID, StatusMode> MODES = Map.of(
-            OPEN, StatusMode.RUNNING, WAITING, StatusMode.PAUSED, RESOLVED, StatusMode.DONE, CLOSED, StatusMode.DONE);
+            OPEN,
+            StatusMode.RUNNING,
+            WAITING,
+            StatusMode.PAUSED,
+            ON_HOLD,
+            StatusMode.HELD,
+            RESOLVED,
+            StatusMode.DONE,
+            CLOSED,
+            StatusMode.DONE);
 
     private static ClockTimeline opened(String at, UUID department, Priority priority, List<PolicyRule> policies) {
         return new ClockTimeline(
@@ -219,6 +229,45 @@ class ClockTimelineTests {
     }
 
     @Test
+    void aRequesterReplyDoesNotResumeAnOnHoldTicketOnlyTheNextStatusChangeDoes() {
+        // Opened Tue 16:00; on hold at 17:00 (60 used). The requester writes Wed 10:00: still held, still 60 used,
+        // no deadline. The agent moves it back Wed 15:00: 480 left → Wed 15–18 (180) + Thu 08–12 (240) = 420,
+        // Thu 13:00 + 60 = Thu 14:00. (Waiting for the customer instead, the reply would have resumed it at 10:00.)
+        ClockTimeline t = opened("2026-12-01T16:00-03:00").apply(fact("2026-12-01T17:00-03:00", Kind.STATUS, ON_HOLD));
+        assertThat(clock(t, SlaTarget.RESOLUTION).paused()).isTrue();
+        t.apply(fact("2026-12-02T10:00-03:00", Kind.REQUESTER_REPLY, null));
+        Clock held = clock(t, SlaTarget.RESOLUTION);
+        assertThat(held.paused()).as("a reply does not end a hold").isTrue();
+        assertThat(held.running()).isFalse();
+        assertThat(held.deadlineAt()).isNull();
+        assertThat(held.elapsed()).isEqualTo(Duration.ofMinutes(60));
+        t.apply(fact("2026-12-02T15:00-03:00", Kind.STATUS, OPEN));
+        Clock resumed = clock(t, SlaTarget.RESOLUTION);
+        assertThat(resumed.paused()).isFalse();
+        assertThat(resumed.elapsed()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(resumed.deadlineAt()).isEqualTo(at("2026-12-03T14:00-03:00"));
+    }
+
+    @Test
+    void aRequesterMessageDuringAHoldStartsANextResponseCycleThatWaitsForTheHoldToEnd() {
+        // Opened Tue 09:00, answered 09:30 (first response met), on hold 10:00. The requester writes 11:00: a next
+        // response cycle starts but counts nothing while held. Back to open Wed 09:00 → due Wed 09:00 + 120 = 11:00,
+        // and the hold's night and morning cost the resolution nothing: 60 used (09:00–10:00 Tue).
+        ClockTimeline t = opened("2026-12-01T09:00-03:00")
+                .apply(fact("2026-12-01T09:30-03:00", Kind.AGENT_REPLY, null))
+                .apply(fact("2026-12-01T10:00-03:00", Kind.STATUS, ON_HOLD))
+                .apply(fact("2026-12-01T11:00-03:00", Kind.REQUESTER_REPLY, null));
+        Clock waiting = clock(t, SlaTarget.NEXT_RESPONSE);
+        assertThat(waiting.cycle()).isEqualTo(1);
+        assertThat(waiting.paused()).isTrue();
+        assertThat(waiting.deadlineAt()).isNull();
+        t.apply(fact("2026-12-02T09:00-03:00", Kind.STATUS, OPEN));
+        assertThat(clock(t, SlaTarget.NEXT_RESPONSE).deadlineAt()).isEqualTo(at("2026-12-02T11:00-03:00"));
+        assertThat(clock(t, SlaTarget.NEXT_RESPONSE).elapsed()).isEqualTo(Duration.ZERO);
+        assertThat(clock(t, SlaTarget.RESOLUTION).elapsed()).isEqualTo(Duration.ofMinutes(60));
+    }
+
+    @Test
     void reopeningResumesTheResolutionClockWithTheTimeItHadUsed() {
         // Opened Tue 09:00, resolved 11:00 (120 used, met in time), reopened Wed 09:00: 420 left →
         // Wed 09–12 (180) + 13:00 + 240 = 17:00.
@@ -309,7 +358,7 @@ class ClockTimelineTests {
     void incrementalDeadlinesEqualTheOnesRecomputedFromHistory() {
         Random random = new Random(1717);
         Kind[] kinds = {Kind.STATUS, Kind.AGENT_REPLY, Kind.REQUESTER_REPLY, Kind.PRIORITY};
-        UUID[] statuses = {OPEN, WAITING, OPEN, RESOLVED};
+        UUID[] statuses = {OPEN, WAITING, ON_HOLD, OPEN, RESOLVED};
         for (int run = 0; run < 200; run++) {
             Instant opening = at("2026-11-30T00:00-03:00").plusSeconds(60L * random.nextInt(7 * 24 * 60));
             List<TicketFact> facts = new ArrayList<>();

@@ -224,6 +224,80 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anOnHoldStatusPausesTheClocksUntilTheNextStatusChangeNotUntilTheRequestersReply() {
+        policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
+        String onHold = created(http.json(
+                        "POST",
+                        "/api/v1/catalog/statuses",
+                        admin,
+                        "{\"name\":\"Em espera %s\",\"onHold\":true}"
+                                .formatted(UUID.randomUUID().toString().substring(0, 6))))
+                .get("id")
+                .asString();
+        String id = openInfraTicket().get("id").asString();
+        slaOf(id, admin, s -> s.get("clocks").size() == 2);
+
+        change("POST", "/api/v1/tickets/" + id + "/transition", "{\"statusId\":\"%s\"}".formatted(onHold));
+        slaOf(id, admin, s -> clock(s, SlaTarget.RESOLUTION).get("paused").asBoolean());
+        HttpResponse<String> reply = http.json(
+                "POST", "/api/v1/tickets/" + id + "/comments", requesterToken, "{\"body\":\"Alguma novidade?\"}");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where completion_date is null"
+                                        + " and listener_id like '%TicketEventListener%'",
+                                Integer.class)
+                        == 0);
+        JsonNode held = slaOf(id, admin, s -> true);
+        assertThat(clock(held, SlaTarget.RESOLUTION).get("paused").asBoolean())
+                .as("the requester's reply does not end the hold")
+                .isTrue();
+        assertThat(clock(held, SlaTarget.RESOLUTION).get("deadlineAt").isNull()).isTrue();
+        assertThat(http.json("GET", "/api/v1/tickets/" + id, admin, null).body())
+                .as("nor does it move the ticket")
+                .contains(onHold);
+
+        change(
+                "POST",
+                "/api/v1/tickets/" + id + "/transition",
+                "{\"statusId\":\"00000000-0000-4000-8000-000000000102\"}");
+        JsonNode resumed = slaOf(
+                id, admin, s -> !clock(s, SlaTarget.RESOLUTION).get("paused").asBoolean());
+        assertThat(instant(clock(resumed, SlaTarget.RESOLUTION), "deadlineAt")).isAfter(Instant.now());
+    }
+
+    @Autowired
+    SlaBackfill backfill;
+
+    @Test
+    void aTicketOpenedBeforeTheModuleGetsItsClocksFromTheBackfillOnceAndOnOneReplica() throws Exception {
+        policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
+        JsonNode ticket = openInfraTicket();
+        String id = ticket.get("id").asString();
+        Instant opened = Instant.parse(ticket.get("openedAt").asString());
+        UUID ticketId = UUID.fromString(id);
+        slaOf(id, admin, s -> s.get("clocks").size() == 2);
+        // As before the module existed: the ticket has no SLA rows.
+        jdbc.update("delete from sla_ticket where ticket_id = ?", ticketId);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sla_ticket_clock where ticket_id = ?", Integer.class, ticketId))
+                .isZero();
+
+        try (Connection other = dataSource.getConnection();
+                var statement = other.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + SlaBackfill.LOCK + ")");
+            assertThat(backfill.run()).as("another replica is backfilling").isEqualTo(-1);
+            statement.execute("select pg_advisory_unlock(" + SlaBackfill.LOCK + ")");
+        }
+        assertThat(backfill.run()).isGreaterThanOrEqualTo(1);
+        JsonNode sla = slaOf(id, admin, s -> s.get("clocks").size() == 2);
+        // Around the clock: due 480 minutes after the opening, as if the module had seen it open.
+        assertThat(instant(clock(sla, SlaTarget.RESOLUTION), "deadlineAt")).isEqualTo(opened.plusSeconds(480 * 60));
+        assertThat(backfill.run()).as("nothing is left to backfill").isZero();
+    }
+
+    @Test
     void aBreachIsAnnouncedOnceByOneReplica() throws Exception {
         policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
         String id = openInfraTicket().get("id").asString();

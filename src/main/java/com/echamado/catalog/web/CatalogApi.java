@@ -96,7 +96,8 @@ class CatalogApi {
             Boolean resolving,
             Boolean isFinal,
             Boolean awaitsCustomer,
-            UUID replyStatusId) {
+            UUID replyStatusId,
+            Boolean onHold) {
 
         CatalogEntryRequest toRequest() {
             return new CatalogEntryRequest(
@@ -110,7 +111,8 @@ class CatalogApi {
                     Boolean.TRUE.equals(resolving),
                     Boolean.TRUE.equals(isFinal),
                     Boolean.TRUE.equals(awaitsCustomer),
-                    replyStatusId);
+                    replyStatusId,
+                    Boolean.TRUE.equals(onHold));
         }
     }
 }

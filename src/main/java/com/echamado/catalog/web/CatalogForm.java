@@ -21,10 +21,11 @@ record CatalogForm(
         Boolean resolving,
         Boolean isFinal,
         Boolean awaitsCustomer,
-        UUID replyStatusId) {
+        UUID replyStatusId,
+        Boolean onHold) {
 
     static CatalogForm empty(UUID parentId) {
-        return new CatalogForm("", "", "", parentId, null, 0, false, false, false, false, null);
+        return new CatalogForm("", "", "", parentId, null, 0, false, false, false, false, null, false);
     }
 
     static CatalogForm of(CatalogEntryView entry) {
@@ -39,7 +40,8 @@ record CatalogForm(
                 entry.resolving(),
                 entry.isFinal(),
                 entry.awaitsCustomer(),
-                entry.replyStatusId());
+                entry.replyStatusId(),
+                entry.onHold());
     }
 
     CatalogEntryRequest toRequest(boolean status) {
@@ -54,6 +56,7 @@ record CatalogForm(
                 status && Boolean.TRUE.equals(resolving),
                 status && Boolean.TRUE.equals(isFinal),
                 status && Boolean.TRUE.equals(awaitsCustomer),
-                status ? replyStatusId : null);
+                status ? replyStatusId : null,
+                status && Boolean.TRUE.equals(onHold));
     }
 }

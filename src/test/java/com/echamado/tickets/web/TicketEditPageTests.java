@@ -146,7 +146,18 @@ class TicketEditPageTests extends IntegrationTest {
         CatalogEntryView legacy = catalog.create(
                 CatalogKind.CATEGORY,
                 new CatalogEntryRequest(
-                        UiFixtures.unique("Legado"), null, null, null, null, 0, false, false, false, false, null));
+                        UiFixtures.unique("Legado"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        false,
+                        false,
+                        false,
+                        false,
+                        null,
+                        false));
         TicketView ticket = tickets.open(
                 actor(requester),
                 new NewTicket(
