@@ -119,7 +119,7 @@ class TicketsExportTests extends IntegrationTest {
 
         String body = export(token, "en").body();
         assertThat(body)
-                .contains("\r\n\"Rede, sala \"\"2\"\"\",")
+                .contains(",\"Rede, sala \"\"2\"\"\",")
                 .contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"")
                 .contains(",'@SUM(1+1),")
                 .contains(",'-2+3 = 1,");
@@ -297,12 +297,16 @@ class TicketsExportTests extends IntegrationTest {
                     }
                 }
             }
+            System.out.printf("CSV export of %d rows: heap growth %d MB%n", copies, (peak - baseline) >> 20);
             assertThat(lines).as("the header, the model and its copies").isEqualTo(copies + 2L);
             assertThat((peak - baseline) / (1024 * 1024))
                     .as("heap growth in MB while streaming %d rows", copies)
                     .isLessThan(48);
         } finally {
-            jdbc.update("delete from ticket where requester_id = ?", requester.id());
+            jdbc.update(
+                    "delete from ticket where requester_id = ? and id <> ?::uuid",
+                    requester.id(),
+                    model.get("id").asString());
         }
     }
 
