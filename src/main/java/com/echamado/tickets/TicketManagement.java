@@ -4,6 +4,7 @@ import com.echamado.catalog.Catalog;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,6 +71,15 @@ public class TicketManagement {
     @Transactional(readOnly = true)
     public TicketPage list(Actor actor, TicketQuery query) {
         return queries.list(actor, query);
+    }
+
+    /**
+     * Every ticket of the list the query asks for (page and size ignored), in its order, handed to {@code each} while
+     * the database streams them: constant memory for any number of rows. Returns how many there were.
+     */
+    @Transactional(readOnly = true)
+    public long export(Actor actor, TicketQuery query, Consumer<TicketSummary> each) {
+        return queries.export(actor, query, each);
     }
 
     @Transactional(readOnly = true)

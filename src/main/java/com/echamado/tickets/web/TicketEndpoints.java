@@ -47,6 +47,7 @@ class TicketEndpoints {
                 "ticket-pages",
                 get("/tickets", Access.AUTHENTICATED),
                 get("/tickets/new", Access.AUTHENTICATED),
+                get("/tickets/export.csv", Access.AUTHENTICATED),
                 post("/tickets/new", Access.AUTHENTICATED),
                 get("/tickets/subcategories", Access.AUTHENTICATED),
                 get("/tickets/{number}", Access.AUTHENTICATED),

@@ -6,6 +6,8 @@ import com.echamado.catalog.CatalogKind;
 import com.echamado.catalog.Priority;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,9 +27,11 @@ class TicketListPage {
     private final TicketManagement tickets;
     private final Names names;
     private final Catalog catalog;
+    private final TicketCsv csv;
 
-    TicketListPage(TicketManagement tickets, Names names, Catalog catalog) {
+    TicketListPage(TicketManagement tickets, Names names, Catalog catalog, TicketCsv csv) {
         this.tickets = tickets;
+        this.csv = csv;
         this.names = names;
         this.catalog = catalog;
     }
@@ -53,6 +57,20 @@ class TicketListPage {
             model.addAttribute("agents", agents(viewer, filters));
         }
         return "tickets/list";
+    }
+
+    /**
+     * The list as the viewer filtered and sorted it, every row of it, as a CSV file for a spreadsheet: headers in the
+     * viewer's language, times in their time zone.
+     */
+    @GetMapping("/tickets/export.csv")
+    void export(
+            @ModelAttribute("filters") ListFilters filters,
+            BindingResult ignoredErrors,
+            @ModelAttribute(name = "viewer", binding = false) Viewer viewer,
+            HttpServletResponse response)
+            throws IOException {
+        csv.write(viewer.actor(), filters.toQuery(viewer.id(), ZoneId.systemDefault()), true, response);
     }
 
     /**

@@ -10,11 +10,13 @@ import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
 import com.echamado.tickets.TicketView;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,9 +47,11 @@ class TicketsApi {
     private final Actors actors;
     private final IdempotentResponses responses;
     private final JsonMapper json;
+    private final TicketCsv csv;
 
-    TicketsApi(TicketManagement tickets, Actors actors, IdempotentResponses responses, JsonMapper json) {
+    TicketsApi(TicketManagement tickets, Actors actors, IdempotentResponses responses, JsonMapper json, TicketCsv csv) {
         this.tickets = tickets;
+        this.csv = csv;
         this.actors = actors;
         this.responses = responses;
         this.json = json;
@@ -87,26 +91,114 @@ class TicketsApi {
             Authentication authentication) {
         return tickets.list(
                 actors.of(authentication),
-                TicketQuery.builder()
-                        .statuses(status == null ? List.of() : status)
-                        .departmentId(department)
-                        .typeId(type)
-                        .categoryId(category)
-                        .priority(priority)
-                        .assigneeId(assignee)
-                        .requesterId(requester)
-                        .unassigned(unassigned)
-                        .overdue(overdue)
-                        .closed(closed)
-                        .openedBetween(openedFrom, openedTo)
-                        .dueBetween(dueFrom, dueTo)
-                        .q(q)
-                        .filter(filter)
-                        .orderBy(orderBy)
+                filtered(
+                                status,
+                                department,
+                                type,
+                                category,
+                                priority,
+                                assignee,
+                                requester,
+                                unassigned,
+                                overdue,
+                                closed,
+                                openedFrom,
+                                openedTo,
+                                dueFrom,
+                                dueTo,
+                                q,
+                                filter,
+                                orderBy)
                         .page(page)
                         .size(size)
                         .cursor(cursor)
                         .build());
+    }
+
+    /**
+     * The same list as CSV ({@code Accept: text/csv}): every ticket that matches, not a page, streamed as the
+     * database reads them; headers in the {@code Accept-Language} language. A bad filter is a 400 problem, before
+     * any row.
+     */
+    @GetMapping(path = "/tickets", produces = TicketCsv.MEDIA_TYPE)
+    void export(
+            @RequestParam(required = false) List<UUID> status,
+            @RequestParam(required = false) UUID department,
+            @RequestParam(required = false) UUID type,
+            @RequestParam(required = false) UUID category,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) UUID assignee,
+            @RequestParam(required = false) UUID requester,
+            @RequestParam(required = false) Boolean unassigned,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean closed,
+            @RequestParam(required = false) Instant openedFrom,
+            @RequestParam(required = false) Instant openedTo,
+            @RequestParam(required = false) Instant dueFrom,
+            @RequestParam(required = false) Instant dueTo,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 2_000) String filter,
+            @RequestParam(required = false) @Size(max = 200) String orderBy,
+            Authentication authentication,
+            HttpServletResponse response)
+            throws IOException {
+        TicketQuery query = filtered(
+                        status,
+                        department,
+                        type,
+                        category,
+                        priority,
+                        assignee,
+                        requester,
+                        unassigned,
+                        overdue,
+                        closed,
+                        openedFrom,
+                        openedTo,
+                        dueFrom,
+                        dueTo,
+                        q,
+                        filter,
+                        orderBy)
+                .build();
+        csv.write(actors.of(authentication), query, false, response);
+    }
+
+    @SuppressWarnings("java:S107") // the list's query parameters, one by one, as the API documents them
+    private static TicketQuery.Builder filtered(
+            List<UUID> status,
+            UUID department,
+            UUID type,
+            UUID category,
+            Priority priority,
+            UUID assignee,
+            UUID requester,
+            Boolean unassigned,
+            Boolean overdue,
+            Boolean closed,
+            Instant openedFrom,
+            Instant openedTo,
+            Instant dueFrom,
+            Instant dueTo,
+            String q,
+            String filter,
+            String orderBy) {
+        return TicketQuery.builder()
+                .statuses(status == null ? List.of() : status)
+                .departmentId(department)
+                .typeId(type)
+                .categoryId(category)
+                .priority(priority)
+                .assigneeId(assignee)
+                .requesterId(requester)
+                .unassigned(unassigned)
+                .overdue(overdue)
+                .closed(closed)
+                .openedBetween(openedFrom, openedTo)
+                .dueBetween(dueFrom, dueTo)
+                .q(q)
+                .filter(filter)
+                .orderBy(orderBy);
     }
 
     @PostMapping("/tickets")
