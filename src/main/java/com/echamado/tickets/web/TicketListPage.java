@@ -6,9 +6,12 @@ import com.echamado.catalog.CatalogKind;
 import com.echamado.catalog.Priority;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,18 +21,23 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The ticket list: filters in the URL, saved views, sortable columns, pages. Unparsable parameters are ignored. */
+/**
+ * The ticket list: filters in the URL, saved views, sortable columns (the nearest SLA deadline among them), pages.
+ * Unparsable parameters are ignored.
+ */
 @Controller
 class TicketListPage {
 
     private final TicketManagement tickets;
     private final Names names;
     private final Catalog catalog;
+    private final Clock clock;
 
-    TicketListPage(TicketManagement tickets, Names names, Catalog catalog) {
+    TicketListPage(TicketManagement tickets, Names names, Catalog catalog, Clock clock) {
         this.tickets = tickets;
         this.names = names;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @GetMapping("/tickets")
@@ -49,6 +57,10 @@ class TicketListPage {
         model.addAttribute("people", names.people(people));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("hasNext", hasNext(page));
+        Instant now = clock.instant();
+        Map<UUID, SlaCell> sla = new HashMap<>();
+        page.items().forEach(t -> sla.put(t.id(), SlaCell.of(t, now)));
+        model.addAttribute("sla", sla);
         if (viewer.staff()) {
             model.addAttribute("agents", agents(viewer, filters));
         }
