@@ -32,7 +32,7 @@ public class SlaCompliance {
 
     /** The last {@link #MONTHS} months, newest first, then by department and target. */
     public List<ComplianceRow> recent(Actor actor) {
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         return of(actor, now.minusMonths(MONTHS - 1), now);
     }
 
