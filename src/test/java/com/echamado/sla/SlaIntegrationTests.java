@@ -7,6 +7,7 @@ import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestUsers;
+import com.echamado.tickets.TicketFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,12 +88,17 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode slaOf(String ticketId, String token, Predicate<JsonNode> until) {
+        return awaitGet("/api/v1/sla/tickets/" + ticketId, token, until);
+    }
+
+    /** GETs the path until the answer (200) satisfies {@code until}; the last answer. */
+    private JsonNode awaitGet(String path, String token, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    HttpResponse<String> response = http.json("GET", "/api/v1/sla/tickets/" + ticketId, token, null);
+                    HttpResponse<String> response = http.json("GET", path, token, null);
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                     last[0] = TestHttp.parse(response);
                     return until.test(last[0]);
@@ -508,25 +514,17 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode openSupportTicket() {
-        return created(http.json("POST", "/api/v1/tickets", requesterToken, """
-                {"title":"Impressora","description":"x","typeId":"00000000-0000-4000-8000-000000000301",
-                 "categoryId":"00000000-0000-4000-8000-000000000401","departmentId":"%s"}
-                """.formatted(SUPPORT)));
+        return created(http.json(
+                "POST",
+                "/api/v1/tickets",
+                requesterToken,
+                TicketFixtures.body(TicketFixtures.uniqueTitle("SLA"), SUPPORT)));
     }
 
     /** The queue's rows (as an administrator) for the query, once {@code until} holds. */
     private JsonNode queue(String query, Predicate<JsonNode> until) {
-        JsonNode[] last = new JsonNode[1];
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    HttpResponse<String> response = http.json("GET", "/api/v1/tickets?" + query, admin, null);
-                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                    last[0] = TestHttp.parse(response).get("items");
-                    return until.test(last[0]);
-                });
-        return last[0];
+        return awaitGet("/api/v1/tickets?" + query, admin, page -> until.test(page.get("items")))
+                .get("items");
     }
 
     private static String numbers(JsonNode... tickets) {
