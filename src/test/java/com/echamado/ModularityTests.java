@@ -35,7 +35,7 @@ class ModularityTests {
             "catalog", Set.of("identity"),
             "tickets", Set.of("catalog", "identity"),
             "comments", Set.of("tickets", "tickets :: web", "identity"),
-            "dashboard", Set.of("tickets", "tickets :: web", "catalog"),
+            "dashboard", Set.of("tickets", "tickets :: web", "catalog", "sla"),
             "sla", Set.of("tickets", "tickets :: events", "comments :: events", "catalog"),
             "notifications", Set.of("tickets :: events", "comments :: events", "sla :: events", "identity", "catalog"),
             "ui", Set.of("tickets", "tickets :: web", "catalog", "identity"));

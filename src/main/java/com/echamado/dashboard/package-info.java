@@ -1,7 +1,9 @@
 /**
  * The dashboard: KPIs and charts of the tickets a caller may see ({@link com.echamado.tickets.TicketAccess}), from
  * counters kept in PostgreSQL (tables and migrations under {@code db/migration/tickets}, V70) plus live counts where
- * the set is small or depends on the time of asking. Depends on tickets and catalog, never the reverse.
+ * the set is small or depends on the time of asking. Depends on tickets and catalog, never the reverse. SLA
+ * compliance per department and month comes from the {@code sla} module's facade ({@link
+ * com.echamado.dashboard.SlaCompliance}); the sla module does not know the dashboard.
  *
  * <p><b>How the counters are kept.</b> Not from the outbox's ticket events: those are delivered after the commit and
  * asynchronously, so between a commit and their delivery the counters would differ from a recount, and
@@ -14,5 +16,5 @@
  * knows nothing of counters.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "tickets :: web", "catalog", "platform", "platform :: *"})
+        allowedDependencies = {"tickets", "tickets :: web", "catalog", "sla", "platform", "platform :: *"})
 package com.echamado.dashboard;

@@ -146,6 +146,24 @@ class TicketClocks {
                     ticket.assigneeId(),
                     policy.calendarId());
         }
+        recordDeadline(ticketId, clocks);
+    }
+
+    /**
+     * Hands the ticket's nearest running deadline to the tickets module, in this transaction, for the queue to show,
+     * sort and filter by: RUNNING with the earliest deadline of a running target, PAUSED when the only open targets
+     * wait for the customer, nothing otherwise.
+     */
+    private void recordDeadline(UUID ticketId, List<ClockTimeline.Clock> clocks) {
+        Instant nearest = clocks.stream()
+                .filter(ClockTimeline.Clock::running)
+                .map(ClockTimeline.Clock::deadlineAt)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        String state =
+                nearest != null ? "RUNNING" : clocks.stream().anyMatch(ClockTimeline.Clock::paused) ? "PAUSED" : null;
+        tickets.recordServiceDeadline(ticketId, nearest, state);
     }
 
     /** Replays the ticket's history from the attributes and status it was opened with. */

@@ -41,6 +41,7 @@ final class TicketFilters {
             new QueryField("closed", "t.is_closed", FieldType.BOOLEAN),
             new QueryField("openedAt", "t.opened_at", FieldType.DATE_TIME),
             new QueryField("dueAt", "t.due_at", FieldType.DATE_TIME),
+            new QueryField("slaDueAt", "t.sla_due_at", FieldType.DATE_TIME),
             new QueryField("resolvedAt", "t.resolved_at", FieldType.DATE_TIME),
             new QueryField("closedAt", "t.closed_at", FieldType.DATE_TIME),
             new QueryField("updatedAt", "t.updated_at", FieldType.DATE_TIME),
@@ -81,6 +82,12 @@ final class TicketFilters {
         }
         range(clauses, params, "t.opened_at", query.openedFrom(), query.openedTo());
         range(clauses, params, "t.due_at", query.dueFrom(), query.dueTo());
+        // "breaching soon": the nearest running SLA deadline before now + the window, late ones included
+        // (ix_ticket_sla_due; a ticket without a running target has none)
+        if (query.slaDueWithin() != null) {
+            clauses.add("t.sla_due_at < ?");
+            params.add(Timestamp.from(now.plus(query.slaDueWithin())));
+        }
         if (hasText(query.q())) {
             search(query.q().trim(), clauses, params);
         }

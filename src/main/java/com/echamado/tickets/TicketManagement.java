@@ -135,6 +135,16 @@ public class TicketManagement {
         return history.of(id, TicketStore.isStaffFor(actor, ticket));
     }
 
+    /**
+     * Records the deadline of the ticket's nearest running service-level target (null: none running) and why
+     * ({@code state}: RUNNING, PAUSED, or null), for the queue to show, sort and filter by. Kept by the sla module
+     * whenever it recomputes a ticket's clocks, in its transaction. Not a change of the ticket: its version, history
+     * and update time stay as they are, and nothing is announced. False when no such ticket exists.
+     */
+    public boolean recordServiceDeadline(UUID ticketId, java.time.Instant dueAt, String state) {
+        return store.recordServiceDeadline(ticketId, dueAt, state);
+    }
+
     @Transactional(readOnly = true)
     public TicketSettings settings() {
         return settings.read();

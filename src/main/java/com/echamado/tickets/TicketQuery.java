@@ -24,6 +24,7 @@ public record TicketQuery(
         Instant openedTo,
         Instant dueFrom,
         Instant dueTo,
+        java.time.Duration slaDueWithin,
         String q,
         String filter,
         String orderBy,
@@ -56,6 +57,7 @@ public record TicketQuery(
         private Instant openedTo;
         private Instant dueFrom;
         private Instant dueTo;
+        private java.time.Duration slaDueWithin;
         private String q;
         private String filter;
         private String orderBy;
@@ -127,6 +129,12 @@ public record TicketQuery(
             return this;
         }
 
+        /** Only tickets whose nearest running SLA deadline comes within this window from now, or has passed. */
+        public Builder slaDueWithin(java.time.Duration within) {
+            this.slaDueWithin = within;
+            return this;
+        }
+
         public Builder q(String q) {
             this.q = q;
             return this;
@@ -173,6 +181,7 @@ public record TicketQuery(
                     openedTo,
                     dueFrom,
                     dueTo,
+                    slaDueWithin,
                     q,
                     filter,
                     orderBy,

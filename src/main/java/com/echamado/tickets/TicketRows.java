@@ -13,7 +13,7 @@ final class TicketRows {
 
     static final String COLUMNS = "t.id, t.number, t.title, t.status_id, t.is_closed, t.priority,"
             + " t.department_id, t.type_id, t.category_id, t.requester_id, t.assignee_id, t.opened_at, t.due_at,"
-            + " t.updated_at";
+            + " t.updated_at, t.sla_due_at, t.sla_state";
 
     /** The WHERE clause and parameters of a query, visibility included. */
     record Where(String sql, List<Object> params) {}
@@ -23,6 +23,7 @@ final class TicketRows {
     static TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
         Timestamp due = rs.getTimestamp("due_at");
         boolean closed = rs.getBoolean("is_closed");
+        Timestamp slaDue = rs.getTimestamp("sla_due_at");
         return new TicketSummary(
                 rs.getObject("id", UUID.class),
                 rs.getLong("number"),
@@ -38,7 +39,9 @@ final class TicketRows {
                 rs.getTimestamp("opened_at").toInstant(),
                 due == null ? null : due.toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                due != null && !closed && due.toInstant().isBefore(now));
+                due != null && !closed && due.toInstant().isBefore(now),
+                slaDue == null ? null : slaDue.toInstant(),
+                rs.getString("sla_state"));
     }
 
     static String placeholders(int n) {

@@ -1,8 +1,10 @@
 package com.echamado.tickets;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +19,14 @@ class TicketStore {
     private final TicketHistory history;
     private final SearchIndex search;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    TicketStore(TicketRepository tickets, TicketHistory history, SearchIndex search, Clock clock) {
+    TicketStore(TicketRepository tickets, TicketHistory history, SearchIndex search, Clock clock, JdbcTemplate jdbc) {
         this.tickets = tickets;
         this.history = history;
         this.search = search;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     Ticket visible(Actor actor, UUID id) {
@@ -72,6 +76,26 @@ class TicketStore {
         history.append(ticket.id(), actor.id(), now, ticket.drainChanges(), false);
         search.refresh(ticket.id());
         return ticket.toView(now);
+    }
+
+    /**
+     * The nearest service-level deadline, written past the entity: not a change of the ticket, so neither its version
+     * nor its update time moves and no history is written. Only when it differs, so that a recomputation that changes
+     * nothing does not rewrite the row.
+     */
+    boolean recordServiceDeadline(UUID ticketId, Instant dueAt, String state) {
+        Timestamp due = dueAt == null ? null : Timestamp.from(dueAt);
+        int changed = jdbc.update(
+                "update ticket set sla_due_at = ?, sla_state = ? where id = ?"
+                        + " and (sla_due_at is distinct from ? or sla_state is distinct from ?)",
+                due,
+                state,
+                ticketId,
+                due,
+                state);
+        return changed > 0
+                || Boolean.TRUE.equals(jdbc.queryForObject(
+                        "select exists (select 1 from ticket where id = ?)", Boolean.class, ticketId));
     }
 
     /** A new ticket, numbered from the sequence that never reuses a number. */

@@ -7,6 +7,7 @@ import com.echamado.identity.UserView;
 import com.echamado.support.IntegrationTest;
 import com.echamado.support.TestHttp;
 import com.echamado.support.TestUsers;
+import com.echamado.tickets.TicketFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,12 +88,17 @@ class SlaIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode slaOf(String ticketId, String token, Predicate<JsonNode> until) {
+        return awaitGet("/api/v1/sla/tickets/" + ticketId, token, until);
+    }
+
+    /** GETs the path until the answer (200) satisfies {@code until}; the last answer. */
+    private JsonNode awaitGet(String path, String token, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    HttpResponse<String> response = http.json("GET", "/api/v1/sla/tickets/" + ticketId, token, null);
+                    HttpResponse<String> response = http.json("GET", path, token, null);
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                     last[0] = TestHttp.parse(response);
                     return until.test(last[0]);
@@ -568,5 +574,145 @@ class SlaIntegrationTests extends IntegrationTest {
         TestHttp requesterBrowser = http();
         requesterBrowser.login(requester.email(), TestUsers.PASSWORD);
         assertThat(requesterBrowser.get("/admin/sla").statusCode()).isEqualTo(403);
+    }
+
+    static final String SUPPORT = "00000000-0000-4000-8000-000000000201";
+
+    /** A policy for every department but infrastructure's tickets (which the "Infra" policy before it takes). */
+    private JsonNode slowPolicy(int firstResponseMinutes) {
+        return created(http.json("POST", "/api/v1/sla/policies", admin, """
+                {"name":"%s","position":20,"enabled":true,"calendarId":"%s","firstResponseMinutes":%d,
+                 "resolutionMinutes":%d,"warningPercent":80}
+                """.formatted(
+                        "Slow " + UUID.randomUUID(), calendarId, firstResponseMinutes, 2 * firstResponseMinutes)));
+    }
+
+    private JsonNode openSupportTicket() {
+        return created(http.json(
+                "POST",
+                "/api/v1/tickets",
+                requesterToken,
+                TicketFixtures.body(TicketFixtures.uniqueTitle("SLA"), SUPPORT)));
+    }
+
+    /** The queue's rows (as an administrator) for the query, once {@code until} holds. */
+    private JsonNode queue(String query, Predicate<JsonNode> until) {
+        return awaitGet("/api/v1/tickets?" + query, admin, page -> until.test(page.get("items")))
+                .get("items");
+    }
+
+    private static String numbers(JsonNode... tickets) {
+        StringBuilder filter = new StringBuilder("(");
+        for (JsonNode ticket : tickets) {
+            filter.append(filter.length() > 1 ? "|" : "")
+                    .append("number=")
+                    .append(ticket.get("number").asLong());
+        }
+        return "filter=" + TestHttp.encode(filter + ")");
+    }
+
+    private static java.util.List<Long> numbersOf(JsonNode items) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        items.forEach(item -> out.add(item.get("number").asLong()));
+        return out;
+    }
+
+    @Test
+    void theQueueCarriesTheNearestRunningDeadlineSortsAndFiltersByItAndTheTicketItselfIsUnchanged() {
+        policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
+        slowPolicy(600);
+        JsonNode soon = openInfraTicket();
+        JsonNode later = openSupportTicket();
+        Instant opened = Instant.parse(soon.get("openedAt").asString());
+
+        JsonNode rows = queue(
+                numbers(soon),
+                items -> items.size() == 1 && !items.get(0).get("slaDueAt").isNull());
+        // the first response (60 min) comes before the resolution (480 min)
+        assertThat(instant(rows.get(0), "slaDueAt")).isEqualTo(opened.plusSeconds(3600));
+        assertThat(rows.get(0).get("slaState").asString()).isEqualTo("RUNNING");
+        queue(numbers(later), items -> !items.get(0).get("slaDueAt").isNull());
+
+        // recording the deadline is no change of the ticket: same version (ETag), same update time, no history
+        JsonNode now = TestHttp.parse(
+                http.json("GET", "/api/v1/tickets/" + soon.get("id").asString(), admin, null));
+        assertThat(now.get("version").asLong()).isEqualTo(soon.get("version").asLong());
+        assertThat(now.get("updatedAt").asString())
+                .isEqualTo(soon.get("updatedAt").asString());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ticket_history where ticket_id = ? and changed_at > ?",
+                        Integer.class,
+                        UUID.fromString(soon.get("id").asString()),
+                        java.sql.Timestamp.from(
+                                Instant.parse(soon.get("updatedAt").asString()))))
+                .isZero();
+
+        // breaching within the hour: the infrastructure ticket, not the one due in ten hours
+        assertThat(numbersOf(queue(numbers(soon, later) + "&slaDueWithinMinutes=60", items -> true)))
+                .containsExactly(soon.get("number").asLong());
+        assertThat(numbersOf(
+                        queue(numbers(soon, later) + "&slaDueWithinMinutes=700&orderBy=slaDueAt%20asc", i -> true)))
+                .containsExactly(
+                        soon.get("number").asLong(), later.get("number").asLong());
+        assertThat(numbersOf(queue(
+                        numbers(soon, later)
+                                .replace(
+                                        "%29",
+                                        "%29%2CslaDueAt%3E"
+                                                + TestHttp.encode(
+                                                        opened.plusSeconds(7200).toString())),
+                        i -> true)))
+                .as("Gridify names the deadline too")
+                .containsExactly(later.get("number").asLong());
+
+        // waiting for the customer: no running deadline, and the queue says why
+        change(
+                "POST",
+                "/api/v1/tickets/" + soon.get("id").asString() + "/transition",
+                "{\"statusId\":\"%s\"}".formatted(WAITING_FOR_CUSTOMER));
+        JsonNode paused =
+                queue(numbers(soon), items -> items.get(0).get("slaDueAt").isNull());
+        assertThat(paused.get(0).get("slaState").asString()).isEqualTo("PAUSED");
+        assertThat(numbersOf(queue(numbers(soon, later) + "&slaDueWithinMinutes=700", i -> true)))
+                .containsExactly(later.get("number").asLong());
+    }
+
+    @Test
+    void theQueueSaysInWordsAndColourHowLongIsLeftOrHowLateInTheViewersLanguage() {
+        policy("Infra", 10, "\"departmentId\":\"%s\",".formatted(INFRA), 480);
+        slowPolicy(600);
+        JsonNode soon = openInfraTicket();
+        JsonNode late = openSupportTicket();
+        UUID lateId = UUID.fromString(late.get("id").asString());
+        queue(numbers(late), items -> !items.get(0).get("slaDueAt").isNull());
+        // opened eleven hours ago: the first response (ten hours) is an hour late
+        jdbc.update("update ticket set opened_at = opened_at - interval '11 hours' where id = ?", lateId);
+        jdbc.update(
+                "update ticket_history set changed_at = changed_at - interval '11 hours' where ticket_id = ?", lateId);
+        clocks.recompute(lateId);
+        queue(numbers(soon), items -> !items.get(0).get("slaDueAt").isNull());
+        UserView administrator = users.create(Role.ADMIN);
+        TestHttp browser = http();
+        browser.login(administrator.email(), TestUsers.PASSWORD);
+
+        HttpResponse<String> portuguese = browser.get("/tickets?view=breaching&sort=slaDueAt&dir=asc");
+        assertThat(portuguese.statusCode()).as(portuguese.body()).isEqualTo(200);
+        String body = portuguese.body();
+        assertThat(body).containsPattern("data-sla=\"late\">\\s*<span>Atrasado há 1 h(?: 1 min)?</span>");
+        assertThat(body)
+                .containsPattern("data-sla=\"soon\">\\s*<span>Faltam (?:59 min|1 h)</span>\\s*"
+                        + "<span class=\"badge\">Em risco</span>");
+        assertThat(body.indexOf("#" + late.get("number").asLong()))
+                .as("the late ticket first")
+                .isLessThan(body.indexOf("#" + soon.get("number").asLong()))
+                .isPositive();
+
+        browser.get("/login?lang=en");
+        String english =
+                browser.get("/tickets?view=breaching&sort=slaDueAt&dir=asc").body();
+        assertThat(english)
+                .containsPattern("<span>Late by 1 h(?: 1 min)?</span>")
+                .containsPattern("<span>(?:59 min|1 h) left</span>\\s*<span class=\"badge\">At risk</span>")
+                .contains("Breaching within the hour");
     }
 }

@@ -119,6 +119,14 @@ class TicketQueryPlanTests {
             cases.add(list(who, "sorted by priority", q -> q.orderBy = "priority desc"));
             cases.add(list(who, "closed, sorted by priority", CLOSED_BY_PRIORITY));
             cases.add(list(who, "open, sorted by priority", OPEN_BY_PRIORITY));
+            cases.add(list(who, "sorted by the nearest SLA deadline", q -> q.orderBy = "slaDueAt asc"));
+            cases.add(list(who, "SLA breaching within the hour", q -> {
+                q.closed = false;
+                q.slaDueWithin = Duration.ofHours(1);
+                q.orderBy = "slaDueAt asc";
+            }));
+            cases.add(list(
+                    who, "Gridify SLA deadline filter", q -> q.filter = "slaDueAt<" + now.plus(Duration.ofHours(1))));
         }
         return cases.stream();
     }
@@ -231,7 +239,8 @@ class TicketQueryPlanTests {
                 Arguments.of("priority ascending", "priority asc", rank + " asc, t.id desc", 1, false),
                 Arguments.of(
                         "title, then due", "title asc, dueAt desc", "t.title asc, t.due_at desc, t.id desc", 1, null),
-                Arguments.of("rating", "rating desc", "t.rating desc, t.id desc", 5, true));
+                Arguments.of("rating", "rating desc", "t.rating desc, t.id desc", 5, true),
+                Arguments.of("SLA deadline", "slaDueAt asc", "t.sla_due_at asc, t.id desc", 2, false));
     }
 
     @Test
@@ -303,6 +312,7 @@ class TicketQueryPlanTests {
         Instant openedTo;
         Instant dueFrom;
         Instant dueTo;
+        Duration slaDueWithin;
         String q;
         String filter;
         String orderBy;
@@ -324,6 +334,7 @@ class TicketQueryPlanTests {
                     .closed(closed)
                     .openedBetween(openedFrom, openedTo)
                     .dueBetween(dueFrom, dueTo)
+                    .slaDueWithin(slaDueWithin)
                     .q(q)
                     .filter(filter)
                     .orderBy(orderBy)

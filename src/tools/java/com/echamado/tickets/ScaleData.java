@@ -123,11 +123,16 @@ final class ScaleData {
         log("generated " + describe(size) + " in " + millis(start) / 1000 + " s");
     }
 
-    /** Applies the application's pending migrations (as the service does at start); returns how many ran. */
+    /**
+     * Applies the application's pending migrations (as the service does at start, with its session-level lock: a
+     * CREATE INDEX CONCURRENTLY would otherwise wait for Flyway's own transaction for ever, docs/migrations.md);
+     * returns how many ran.
+     */
     static int migrate(String url) {
         return Flyway.configure()
                 .dataSource(url, USER, "")
                 .locations("classpath:db/migration")
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load()
                 .migrate()
                 .migrationsExecuted;

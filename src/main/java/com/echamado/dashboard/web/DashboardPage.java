@@ -2,12 +2,14 @@ package com.echamado.dashboard.web;
 
 import com.echamado.dashboard.Dashboard;
 import com.echamado.dashboard.Dashboards;
+import com.echamado.dashboard.SlaCompliance;
 import com.echamado.tickets.Actor;
 import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import com.echamado.tickets.TicketQuery;
 import com.echamado.tickets.web.Actors;
 import com.echamado.tickets.web.Names;
+import com.echamado.tickets.web.SlaCell;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The start page: KPI cards, a donut by status, bars by department, created versus closed over 30 days, the latest
- * and the overdue tickets, all limited to what the viewer may see. Chart data travels as JSON in a data attribute
+ * and the overdue tickets, for agents SLA compliance per department and month and the tickets at risk now, all
+ * limited to what the viewer may see. Chart data travels as JSON in a data attribute
  * that {@code /js/dashboard.js} reads (the CSP allows no inline script); every card and chart links to the list.
  * Each chart also stands as a table that only screen readers present, with the same numbers in the viewer's language.
  * The layout's viewer comes from the web shell's advice (ui); the figures from the {@link Dashboards} facade.
@@ -36,24 +39,30 @@ class DashboardPage {
 
     private final TicketManagement tickets;
     private final Dashboards dashboards;
+    private final SlaCompliance compliance;
     private final Actors actors;
     private final Names names;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     DashboardPage(
             TicketManagement tickets,
             Dashboards dashboards,
+            SlaCompliance compliance,
             Actors actors,
             Names names,
             JsonMapper json,
-            MessageSource messages) {
+            MessageSource messages,
+            java.time.Clock clock) {
         this.tickets = tickets;
         this.dashboards = dashboards;
+        this.compliance = compliance;
         this.actors = actors;
         this.names = names;
         this.json = json;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -67,6 +76,16 @@ class DashboardPage {
         model.addAttribute("names", entries);
         model.addAttribute("latest", latest.items());
         model.addAttribute("overdue", overdue.items());
+        if (actor.isStaff()) {
+            List<com.echamado.tickets.TicketSummary> atRisk =
+                    tickets.list(actor, atRiskFirst()).items();
+            java.time.Instant now = clock.instant();
+            Map<UUID, SlaCell> cells = new LinkedHashMap<>();
+            atRisk.forEach(t -> cells.put(t.id(), SlaCell.of(t, now)));
+            model.addAttribute("atRisk", atRisk);
+            model.addAttribute("atRiskSla", cells);
+            model.addAttribute("compliance", compliance.recent(actor));
+        }
         Map<String, Object> charts = charts(dashboard, entries, locale);
         model.addAttribute("statusSlices", charts.get("status"));
         model.addAttribute("departmentSlices", charts.get("department"));
@@ -84,6 +103,16 @@ class DashboardPage {
                 .overdue(true)
                 .closed(false)
                 .orderBy("dueAt asc")
+                .size(ROWS)
+                .build();
+    }
+
+    /** The queue's "breaching" view: the nearest SLA deadline within the hour or passed, soonest first. */
+    private static TicketQuery atRiskFirst() {
+        return TicketQuery.builder()
+                .slaDueWithin(java.time.Duration.ofHours(1))
+                .closed(false)
+                .orderBy("slaDueAt asc")
                 .size(ROWS)
                 .build();
     }

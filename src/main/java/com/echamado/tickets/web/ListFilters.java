@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The ticket list's filters as they stand in the URL, so that a view can be bookmarked and shared. {@code view}
- * names a saved view (mine, assigned, unassigned, overdue); {@code state} is open (default), closed or all;
+ * names a saved view (mine, assigned, unassigned, overdue, breaching: the nearest SLA deadline within the hour or
+ * passed); {@code state} is open (default), closed or all;
  * {@code assignee} is an agent's id or {@code none}.
  */
 record ListFilters(
@@ -39,8 +40,12 @@ record ListFilters(
 
     static final int PAGE_SIZE = 20;
     static final String UNASSIGNED = "none";
-    static final Set<String> VIEWS = Set.of("mine", "assigned", "unassigned", "overdue");
-    static final Set<String> SORTS = Set.of("number", "title", "priority", "openedAt", "dueAt", "updatedAt");
+    static final Set<String> VIEWS = Set.of("mine", "assigned", "unassigned", "overdue", "breaching");
+    static final Set<String> SORTS =
+            Set.of("number", "title", "priority", "openedAt", "dueAt", "updatedAt", "slaDueAt");
+
+    /** The window of the "breaching" view: the nearest SLA deadline within the next hour, or already passed. */
+    static final java.time.Duration BREACHING = java.time.Duration.ofHours(1);
 
     TicketQuery toQuery(UUID me, ZoneId zone) {
         UUID requester = null;
@@ -48,11 +53,13 @@ record ListFilters(
         Boolean unassigned = UNASSIGNED.equals(assignee) ? true : null;
         Boolean late = Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null;
         Boolean closed = closedFilter();
+        java.time.Duration slaDueWithin = null;
         switch (savedView()) {
             case "mine" -> requester = me;
             case "assigned" -> assigneeId = me;
             case "unassigned" -> unassigned = true;
             case "overdue" -> late = true;
+            case "breaching" -> slaDueWithin = BREACHING;
             default -> {}
         }
         Instant openedFrom = from == null ? null : from.atStartOfDay(zone).toInstant();
@@ -70,6 +77,7 @@ record ListFilters(
                 .overdue(late)
                 .closed(closed)
                 .openedBetween(openedFrom, openedTo)
+                .slaDueWithin(slaDueWithin)
                 .q(q == null || q.isBlank() ? null : q.trim())
                 .orderBy(orderBy)
                 .page(pageNumber())

@@ -8,9 +8,12 @@ import com.echamado.tickets.TicketManagement;
 import com.echamado.tickets.TicketPage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +23,10 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The ticket list: filters in the URL, saved views, sortable columns, pages. Unparsable parameters are ignored. */
+/**
+ * The ticket list: filters in the URL, saved views, sortable columns (the nearest SLA deadline among them), pages.
+ * Unparsable parameters are ignored.
+ */
 @Controller
 class TicketListPage {
 
@@ -28,12 +34,14 @@ class TicketListPage {
     private final Names names;
     private final Catalog catalog;
     private final TicketCsv csv;
+    private final Clock clock;
 
-    TicketListPage(TicketManagement tickets, Names names, Catalog catalog, TicketCsv csv) {
+    TicketListPage(TicketManagement tickets, Names names, Catalog catalog, TicketCsv csv, Clock clock) {
         this.tickets = tickets;
         this.csv = csv;
         this.names = names;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @GetMapping("/tickets")
@@ -53,6 +61,10 @@ class TicketListPage {
         model.addAttribute("people", names.people(people));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("hasNext", hasNext(page));
+        Instant now = clock.instant();
+        Map<UUID, SlaCell> sla = new HashMap<>();
+        page.items().forEach(t -> sla.put(t.id(), SlaCell.of(t, now)));
+        model.addAttribute("sla", sla);
         if (viewer.staff()) {
             model.addAttribute("agents", agents(viewer, filters));
         }

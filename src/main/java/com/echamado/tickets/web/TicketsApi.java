@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -74,6 +75,15 @@ class TicketsApi {
             @RequestParam(required = false) Instant dueFrom,
             @RequestParam(required = false) Instant dueTo,
             @Parameter(
+                            description = "Only tickets whose nearest running SLA target is due within this many"
+                                    + " minutes, late ones included (60: breaching in the next hour). Each row's"
+                                    + " slaDueAt is that deadline (null: no running target); orderBy=slaDueAt asc sorts"
+                                    + " by it, and the filter can name slaDueAt too.")
+                    @RequestParam(required = false)
+                    @Min(0)
+                    @Max(525_600)
+                    Integer slaDueWithinMinutes,
+            @Parameter(
                             description = "Full-text search over number, title, description and public replies"
                                     + " (Portuguese, accents ignored; websearch syntax: quotes, or, -word). Results are the"
                                     + " newest 1,000 matches the caller may see, ranked by relevance (title before"
@@ -106,6 +116,7 @@ class TicketsApi {
                                 openedTo,
                                 dueFrom,
                                 dueTo,
+                                slaDueWithinMinutes,
                                 q,
                                 filter,
                                 orderBy)
@@ -136,6 +147,7 @@ class TicketsApi {
             @RequestParam(required = false) Instant openedTo,
             @RequestParam(required = false) Instant dueFrom,
             @RequestParam(required = false) Instant dueTo,
+            @RequestParam(required = false) @Min(0) @Max(525_600) Integer slaDueWithinMinutes,
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 2_000) String filter,
             @RequestParam(required = false) @Size(max = 200) String orderBy,
@@ -157,6 +169,7 @@ class TicketsApi {
                         openedTo,
                         dueFrom,
                         dueTo,
+                        slaDueWithinMinutes,
                         q,
                         filter,
                         orderBy)
@@ -180,6 +193,7 @@ class TicketsApi {
             Instant openedTo,
             Instant dueFrom,
             Instant dueTo,
+            Integer slaDueWithinMinutes,
             String q,
             String filter,
             String orderBy) {
@@ -196,6 +210,7 @@ class TicketsApi {
                 .closed(closed)
                 .openedBetween(openedFrom, openedTo)
                 .dueBetween(dueFrom, dueTo)
+                .slaDueWithin(slaDueWithinMinutes == null ? null : Duration.ofMinutes(slaDueWithinMinutes))
                 .q(q)
                 .filter(filter)
                 .orderBy(orderBy);

@@ -53,6 +53,23 @@ class DashboardPageTests extends IntegrationTest {
                 .contains("<th scope=\"row\">" + day(LocalDate.now(), "en") + "</th>");
     }
 
+    @Test
+    void agentsSeeSlaComplianceAndTheTicketsAtRiskInTheirLanguageAndRequestersDoNot() {
+        UserView agent = users.create(Role.SUPPORT);
+        UiFixtures.agentOf(tickets, catalog, agent);
+        TestHttp http = UiFixtures.signIn(http(), agent);
+
+        String page = http.get("/").body();
+        assertThat(page)
+                .contains("id=\"card-compliance\"", "Cumprimento do SLA por departamento e mês")
+                .contains("id=\"card-at-risk\"", "Em risco agora")
+                .contains("href=\"/tickets?view=breaching&amp;sort=slaDueAt&amp;dir=asc\"");
+        assertThat(http.get("/?lang=en").body())
+                .contains("SLA compliance by department and month", "At risk now", "See all at risk");
+        TestHttp requester = UiFixtures.signIn(http(), users.create(Role.USER));
+        assertThat(requester.get("/").body()).doesNotContain("card-compliance", "card-at-risk");
+    }
+
     private static String day(LocalDate day, String language) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(Locale.forLanguageTag(language))
