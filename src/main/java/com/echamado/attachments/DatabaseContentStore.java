@@ -70,6 +70,8 @@ class DatabaseContentStore implements ContentStore {
             }
         }
         String sha = HexFormat.of().formatHex(digest.digest());
+        // uploads of the same new bytes at once: the second waits for the first to commit, then finds its content
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended(?, 0))", sha);
         List<UUID> existing =
                 jdbc.queryForList("select id from attachment_content where sha256 = ? for share", UUID.class, sha);
         if (!existing.isEmpty()) {

@@ -100,6 +100,26 @@ class AttachmentsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSameNewFileUploadedFourTimesAtOnceIsStoredOnce() {
+        byte[] file = randomBytes(400_001);
+        List<Integer> statuses = atOnce(4, i -> {
+            try {
+                return upload(i % 2 == 0 ? requesterToken : agentToken, path, "igual-" + i + ".bin", file)
+                        .statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(statuses).containsOnly(201);
+        List<String> hashes =
+                TestHttp.parse(http().json("GET", path, agentToken, null)).findValuesAsString("sha256");
+        assertThat(hashes).hasSize(4).containsOnly(hashes.get(0));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from attachment_content where sha256 = ?", Long.class, hashes.get(0)))
+                .isOne();
+    }
+
+    @Test
     void aFileOverTheLimitIsRefusedWith413AndNothingIsStored() throws Exception {
         long contentsBefore = jdbc.queryForObject("select count(*) from attachment_content", Long.class);
         long chunksBefore = jdbc.queryForObject("select count(*) from attachment_chunk", Long.class);
