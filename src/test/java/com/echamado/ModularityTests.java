@@ -35,6 +35,7 @@ class ModularityTests {
             "catalog", Set.of("identity"),
             "tickets", Set.of("catalog", "identity"),
             "comments", Set.of("tickets", "tickets :: web", "identity"),
+            "attachments", Set.of("tickets", "tickets :: web", "comments"),
             "dashboard", Set.of("tickets", "tickets :: web", "catalog", "sla"),
             "sla", Set.of("tickets", "tickets :: events", "comments :: events", "catalog"),
             "notifications", Set.of("tickets :: events", "comments :: events", "sla :: events", "identity", "catalog"),

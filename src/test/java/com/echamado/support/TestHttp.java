@@ -80,6 +80,34 @@ public class TestHttp {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A {@code multipart/form-data} post of form fields and files (each file a name and its bytes, all under the part
+     * name {@code filePart}), as a browser's file field with {@code multiple} sends them; extra headers as pairs.
+     */
+    public HttpResponse<String> postMultipart(
+            String pathOrUrl,
+            Map<String, String> fields,
+            String filePart,
+            Map<String, byte[]> files,
+            String... headers) {
+        String boundary = "----echamado" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, bytes) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart
+                            + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(pathOrUrl, headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Signs in through the login form; returns the response to the form post (a redirect). */
     public HttpResponse<String> login(String email, String password) {
         String csrf = csrf(get("/login").body());

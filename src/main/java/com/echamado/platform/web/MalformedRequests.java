@@ -118,13 +118,18 @@ final class MalformedRequests extends OncePerRequestFilter {
         }
     }
 
-    /** A media type without wildcards; on the API, which reads JSON only, not a multipart one either. */
+    /**
+     * A media type without wildcards; on the API, which reads JSON (and files, as {@code multipart/form-data}), no
+     * other multipart type and no multipart body without its boundary.
+     */
     private static boolean concrete(String contentType, boolean api) {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             return !type.isWildcardType()
                     && !type.isWildcardSubtype()
-                    && !(api && type.getType().equals("multipart"));
+                    && !(api
+                            && type.getType().equals("multipart")
+                            && !(type.getSubtype().equals("form-data") && type.getParameter("boundary") != null));
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -55,6 +55,11 @@ class DataVerificationIntegrationTests extends IntegrationTest {
                 .contains("verify-data: OK   exactly one initial and one resolving status")
                 // identity
                 .contains("verify-data: OK   at least one administrator")
+                // attachments
+                .contains("verify-data: OK   attachments belong to tickets")
+                .contains("verify-data: OK   every attachment has its content")
+                .contains("verify-data: OK   every attachment content has all its chunks")
+                .contains("verify-data: OK   every attachment content matches its hash")
                 .contains("verify-data: INFO events not yet delivered (outbox backlog): ")
                 .contains("verify-data: the database is sound");
         assertThat(checks.stream().map(check -> check.getClass().getPackageName()))
@@ -62,10 +67,11 @@ class DataVerificationIntegrationTests extends IntegrationTest {
                         "com.echamado.tickets",
                         "com.echamado.dashboard",
                         "com.echamado.catalog",
-                        "com.echamado.identity");
+                        "com.echamado.identity",
+                        "com.echamado.attachments");
         assertThat(checks.stream().flatMap(check -> check.checks().stream()))
                 .extracting(DataCheck.Check::name)
-                .hasSize(13)
+                .hasSize(17)
                 .doesNotHaveDuplicates();
     }
 
@@ -121,6 +127,24 @@ class DataVerificationIntegrationTests extends IntegrationTest {
                     .contains("verify-data: FAIL department members are existing users (1 violation(s))");
         } finally {
             jdbc.update("delete from department_agent where user_id = ?", ghost);
+        }
+    }
+
+    @Test
+    void anAttachmentContentThatLostAChunkFails(CapturedOutput output) {
+        UUID content = UUID.randomUUID();
+        jdbc.update(
+                "insert into attachment_content (id, sha256, size, chunk_count, created_at)"
+                        + " values (?, encode(sha256(?::bytea), 'hex'), 2, 1, now())",
+                content,
+                content.toString());
+        try {
+            assertThat(DataVerification.run(args())).isEqualTo(1);
+            assertThat(output.getOut())
+                    .contains("verify-data: FAIL every attachment content has all its chunks (1 violation(s))")
+                    .contains("verify-data: FAIL every attachment content matches its hash (1 violation(s))");
+        } finally {
+            jdbc.update("delete from attachment_content where id = ?", content);
         }
     }
 
