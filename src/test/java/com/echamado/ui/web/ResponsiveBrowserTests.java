@@ -1,9 +1,17 @@
 package com.echamado.ui.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.echamado.catalog.Priority;
 import com.echamado.identity.Role;
 import com.echamado.identity.UserView;
+import com.echamado.support.UiFixtures;
+import com.echamado.tickets.NewTicket;
+import com.echamado.tickets.TicketManagement;
+import com.echamado.tickets.TicketView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The layout at a phone's width (390 px) and a laptop's (1366 px) in real headless Chromium: nothing scrolls
@@ -18,6 +28,49 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * queue's filters do not overlap.
  */
 class ResponsiveBrowserTests extends ChromiumTest {
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** A ticket at risk whose title is one long word cannot shrink its row: the card's table scrolls, not the page. */
+    @Test
+    void theDashboardOfAnAgentWithATicketAtRiskFitsAPhone() {
+        UserView admin = users.create(Role.ADMIN);
+        TicketView ticket = tickets.open(
+                tickets.actor(admin.id(), true, false),
+                new NewTicket(
+                        UiFixtures.unique("Servidor") + "-" + "x".repeat(120),
+                        "Fora do ar.",
+                        UiFixtures.INCIDENT,
+                        UiFixtures.HARDWARE,
+                        UiFixtures.COMPUTER,
+                        UiFixtures.SUPPORT_DEPARTMENT,
+                        Priority.HIGH,
+                        null,
+                        null));
+        // once the sla module has handled the opening (no policy matches: no deadline), the ticket gets one at risk
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where completion_date is null"
+                                        + " and serialized_event like ?",
+                                Integer.class,
+                                "%" + ticket.id() + "%")
+                        == 0);
+        tickets.recordServiceDeadline(ticket.id(), Instant.now().plus(Duration.ofMinutes(20)), "RUNNING");
+        viewport(390, 844);
+        browser.manage().deleteAllCookies();
+        Chromium.signIn(browser, baseUrl(), admin.email());
+        browser.get(baseUrl() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-at-risk")));
+        assertThat(browser.findElement(By.id("card-at-risk")).getText()).contains("x".repeat(120));
+        Map<String, Object> layout = layout();
+        assertThat(number(layout, "scrollWidth"))
+                .as("nothing scrolls sideways (%s)", layout)
+                .isLessThanOrEqualTo(390);
+    }
 
     @Test
     void theDashboardFitsAPhoneAndItsEmptyChartsSaySo() {
